@@ -1,0 +1,35 @@
+# warta: the two commands a new user needs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint typecheck unit clean schema
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## .venv with warta and every extra
+
+demo: $(STAMP)  ## parse the bundled sample corpus and print a summary of each article
+	$(BIN)/warta demo samples
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests training benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest
+
+test: lint typecheck unit  ## the whole suite: ruff, mypy, pytest
+
+schema: $(STAMP)  ## regenerate the committed JSON Schema from the Article type
+	$(BIN)/python -m warta.model > schema/warta.article-1.json
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The ``warta`` command: a thin shell over the library."""

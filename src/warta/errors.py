@@ -28,11 +28,14 @@ class WartaError(Exception):
 
 
 class InputError(WartaError):
+    """``origin`` says where the input was (``path``, ``line``), for batch reports."""
+
     code = "input"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, origin: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.origin = origin or {}
 
 
 class EmptyInput(InputError):

@@ -184,13 +184,11 @@ class Notice(Record):
     message: str
 
 
-class Article(Record):
+class Article(Record, kw_only=True):
     """A news article and everything warta has read from it."""
 
-    id: str
-    text: str
-    paragraphs: list[Span]
     schema: str = SCHEMA
+    id: str
     url: str | None = None
     outlet: Outlet | None = None
     language: str | None = None
@@ -201,6 +199,8 @@ class Article(Record):
     dateline: Dateline | None = None
     images: list[Image] = []
     attributions: list[Attribution] = []
+    text: str
+    paragraphs: list[Span]
     sentences: list[Span] = []
     entities: list[Entity] = []
     times: list[TimeExpression] = []

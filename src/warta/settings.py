@@ -31,7 +31,7 @@ SETTINGS: tuple[Setting, ...] = (
             "A page whose body has fewer characters is rejected (reason 'no-article')."),
     Setting("languages", str, "id",
             "Comma-separated languages to accept (from id, ms, en); others are rejected."),
-    Setting("language_sample_chars", int, 2000,
+    Setting("language_sample_chars", int, 1000,
             "How many characters of the body language identification reads."),
     Setting("default_timezone", str, "+07:00",
             "UTC offset assumed for a publication time given without a zone (WIB)."),

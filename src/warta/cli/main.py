@@ -1,5 +1,196 @@
-"""Placeholder replaced by the real CLI in the foundation commit."""
+"""The ``warta`` command line: each command parses its arguments, calls the library, prints.
+
+Domain errors become one line on stderr and a non-zero exit code, never a traceback.
+Exit codes: 0 all inputs became articles; 1 some inputs were rejected (each reported);
+2 nothing could be processed (bad usage, unreadable or rejected input).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from warta.errors import WartaError
+
+app = typer.Typer(
+    name="warta",
+    help="Indonesian online news into structured, searchable knowledge.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+eval_app = typer.Typer(help="Measure warta against public data sets.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+EXIT_SOME_REJECTED = 1
+EXIT_FAILED = 2
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"warta: {message}", err=True)
+    return typer.Exit(EXIT_FAILED)
+
+
+def _report_rejection(rejection: object) -> None:
+    from warta.model import Rejection
+
+    assert isinstance(rejection, Rejection)
+    where = rejection.origin.get("path", "-")
+    if "line" in rejection.origin:
+        where += f":{rejection.origin['line']}"
+    typer.echo(f"warta: rejected {where} ({rejection.code}): {rejection.reason.message}",
+               err=True)
+
+
+@app.command()
+def parse(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files, folders or globs of pages (text, HTML, JSON, JSONL); '-' reads stdin.",
+        metavar="FILE|-")],
+    url: Annotated[str | None, typer.Option(help="The page's URL (identifies the outlet).")] = None,
+    published: Annotated[str | None, typer.Option(
+        help="Publication time, overriding the page's (ISO 8601 or Indonesian).")] = None,
+    stages: Annotated[str | None, typer.Option(
+        help="Comma-separated NLP stages, 'default' or 'none'.")] = None,
+    compact: Annotated[bool, typer.Option(
+        "--compact", help="One JSON object per line (JSON Lines) instead of indented JSON.")
+    ] = False,
+) -> None:
+    """Parse news pages into Article JSON (schema warta.article/1).
+
+    One input prints one JSON document; several (or a JSONL file) print JSON Lines.
+    Rejected inputs are reported on stderr with their reason.
+
+    [b]Examples[/b]
+
+      warta parse page.txt
+
+      cat page.html | warta parse - --url https://www.republika.co.id/berita/…
+
+      warta parse crawl.jsonl --compact > articles.jsonl
+    """
+    from warta import settings as settings_mod
+    from warta.model import Article
+    from warta.parse import parse_many
+    from warta.sources.files import read_all
+
+    try:
+        settings = settings_mod.load(stages=stages)
+        documents = list(read_all(inputs, settings.max_input_bytes, url=url))
+        if published:
+            from warta.model import replace
+            from warta.sources.raw import RawDocument
+
+            documents = [replace(d, hints={**d.hints, "published": published})
+                         if isinstance(d, RawDocument) else d for d in documents]
+        results = list(parse_many(documents, settings=settings))
+    except WartaError as exc:
+        raise _fail(str(exc)) from None
+    articles = [r for r in results if isinstance(r, Article)]
+    rejected = [r for r in results if not isinstance(r, Article)]
+    for rejection in rejected:
+        _report_rejection(rejection)
+    single = len(results) == 1 and not compact
+    for article in articles:
+        typer.echo(article.to_json(indent=2 if single else None))
+    if not articles:
+        raise typer.Exit(EXIT_FAILED)
+    if rejected:
+        raise typer.Exit(EXIT_SOME_REJECTED)
+
+
+@app.command()
+def demo(
+    folder: Annotated[Path, typer.Argument(help="Folder of sample pages.")] = Path("samples"),
+) -> None:
+    """Parse the bundled sample corpus and print a short summary of each article.
+
+    [b]Example[/b]
+
+      warta demo samples
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from warta import settings as settings_mod
+    from warta.model import Article
+    from warta.parse import parse_many
+    from warta.sources.files import read_all
+
+    console = Console()
+    settings = settings_mod.load()
+    table = Table(title=f"warta demo: {folder}", show_lines=False)
+    for column in ("published", "outlet", "dateline", "title", "authors", "¶"):
+        table.add_column(column, overflow="fold")
+    reasons: Counter[str] = Counter()
+    count = 0
+    with console.status("parsing…"):
+        for result in parse_many(read_all([str(folder)], settings.max_input_bytes),
+                                 settings=settings):
+            if not isinstance(result, Article):
+                reasons[result.code] += 1
+                continue
+            count += 1
+            table.add_row(
+                (result.published or "")[:16], result.outlet.name if result.outlet else "",
+                result.dateline.text if result.dateline else "", (result.title or "")[:70],
+                ", ".join(f"{a.name} ({a.role})" for a in result.authors),
+                str(len(result.paragraphs)),
+            )
+    console.print(table)
+    summary = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common()) or "none"
+    console.print(f"[b]{count}[/b] articles parsed; rejected: {summary}")
+
+
+@app.command()
+def stages() -> None:
+    """List the NLP stages that can be named in --stages, with what each needs and adds."""
+    from warta.nlp.pipeline import BUILTIN, DEFAULT_STAGES
+
+    for name, (_, requires, assigns) in sorted(BUILTIN.items()):
+        marker = "*" if name in DEFAULT_STAGES else " "
+        typer.echo(f"{marker} {name:<12} needs {', '.join(requires):<32} adds {', '.join(assigns)}")
+    typer.echo("(* = run by default)")
+
+
+@app.command("settings")
+def show_settings(
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """List every setting with its type, default and current value.
+
+    Settings come from defaults, then warta.toml (or $WARTA_CONFIG), then WARTA_<NAME>
+    environment variables, then command options.
+    """
+    from warta import settings as settings_mod
+
+    try:
+        current = settings_mod.load()
+    except WartaError as exc:
+        raise _fail(str(exc)) from None
+    rows = settings_mod.describe()
+    for row in rows:
+        row["value"] = str(current.values[row["name"]])
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        typer.echo(f"{row['name']} = {row['value']}  ({row['type']}, default {row['default']})")
+        typer.echo(f"    {row['help']}")
 
 
 def main() -> None:
-    raise SystemExit("warta: CLI not built yet")
+    try:
+        app()
+    except WartaError as exc:
+        typer.echo(f"warta: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
+    except KeyboardInterrupt:
+        typer.echo("warta: interrupted", err=True)
+        sys.exit(130)

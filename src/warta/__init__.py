@@ -15,13 +15,13 @@ from warta.model import SCHEMA, Article, Rejection
 
 if TYPE_CHECKING:
     from warta.nlp.pipeline import Pipeline
-    from warta.parse import parse, parse_many
+    from warta.api import parse, parse_many
 
 __version__ = "0.1.0"
 
 __all__ = ["SCHEMA", "Article", "Pipeline", "Rejection", "__version__", "parse", "parse_many"]
 
-_LAZY = {"parse": "warta.parse", "parse_many": "warta.parse", "Pipeline": "warta.nlp.pipeline"}
+_LAZY = {"parse": "warta.api", "parse_many": "warta.api", "Pipeline": "warta.nlp.pipeline"}
 
 
 def __getattr__(name: str) -> Any:

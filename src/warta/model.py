@@ -7,7 +7,7 @@ offsets (``start``/``end``) point into ``Article.text``, the clean body, with ``
 The records are frozen ``msgspec.Struct`` types: cheap to create, safe to share between threads,
 picklable for worker processes, and with a JSON form validated on the way in. The JSON form is the
 public contract; its schema lives in ``schema/warta.article-1.json`` and is generated from these
-types (``python -m warta.model > schema/warta.article-1.json``).
+types (``warta schema > schema/warta.article-1.json``, or ``make schema``).
 """
 
 from __future__ import annotations
@@ -252,7 +252,3 @@ def json_schema() -> dict[str, Any]:
     schema["$id"] = "https://warta.example/schema/warta.article-1.json"
     schema["title"] = SCHEMA
     return schema
-
-
-if __name__ == "__main__":
-    print(json.dumps(json_schema(), indent=2, sort_keys=True))

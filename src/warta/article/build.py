@@ -49,6 +49,13 @@ def article_id(url: str | None, text: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
+def _is_prose(paragraph: str) -> bool:
+    """Running text, not a menu item or a list of links: several words ending a sentence, or
+    many words."""
+    words = len(paragraph.split())
+    return words >= 12 or (words >= 5 and paragraph.rstrip()[-1:] in ".!?\"”")
+
+
 def find_outlet(url: str | None, hint: str | None) -> lexicon.Outlet | None:
     """The outlet from the URL's domain, else from a source's name for it."""
     if url:
@@ -105,9 +112,10 @@ def build(raw: RawDocument, settings: Settings) -> Article:
     paragraphs = [p for p in paragraphs if p]
 
     text = "\n\n".join(paragraphs)
-    if len(text) < settings.min_body_chars:
+    prose = sum(len(p) for p in paragraphs if _is_prose(p))
+    if prose < settings.min_body_chars:
         raise NoArticle(
-            f"the page has no article body: {len(text)} characters of text after removing "
+            f"the page has no article body: {prose} characters of running text after removing "
             f"page furniture (minimum {settings.min_body_chars}, setting min_body_chars)"
         )
     code, confidence = language.identify(text, settings.language_sample_chars)

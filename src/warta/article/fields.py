@@ -141,8 +141,8 @@ def split_credit(caption: str) -> tuple[str | None, str | None]:
 
 
 def _looks_like_place(text: str) -> bool:
-    words = text.split()
-    return 0 < len(words) <= 4 and all(w[0].isupper() or w in ("di", "de") for w in words)
+    words = text.replace(",", " ").split()
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w in ("di", "de") for w in words)
 
 
 def _display_place(text: str) -> str:

@@ -47,7 +47,7 @@ def read(html: str, url: str | None = None, default_offset: str = "+07:00") -> P
         raise NoArticle(f"HTML could not be parsed ({exc}); is it a complete page?") from None
     meta = _meta(tree)
     body = _body(html, url)
-    page = PageFields(paragraphs=text_page.paragraphs(body.split("\n")))
+    page = PageFields(paragraphs=text_page.paragraphs(body.split("\n"), join_wrapped=False))
     page.url = _canonical_url(tree, meta) or url
     page.title = _title(tree, meta)
     page.site_name = meta.get("og:site_name")

@@ -85,10 +85,11 @@ def _images(others: list[tuple[int, str]], credits: list[tuple[int, str]]) -> li
     return images
 
 
-def paragraphs(lines: list[str]) -> list[str]:
-    """Body paragraphs from lines: blank lines separate paragraphs; a line that does not end a
-    sentence continues into the next (hard-wrapped text); page furniture is dropped, and the body
-    ends at a tail marker such as ``Berita Lainnya``."""
+def paragraphs(lines: list[str], join_wrapped: bool = True) -> list[str]:
+    """Body paragraphs from lines: blank lines separate paragraphs; with ``join_wrapped`` a line
+    that does not end a sentence continues into the next (hard-wrapped text), else every line is
+    a paragraph; page furniture is dropped, and the body ends at a tail marker such as
+    ``Berita Lainnya``."""
     result: list[str] = []
     pending: list[str] = []
 
@@ -108,7 +109,7 @@ def paragraphs(lines: list[str]) -> list[str]:
             flush()
             continue
         pending.append(line)
-        if _SENTENCE_END.search(line):
+        if not join_wrapped or _SENTENCE_END.search(line):
             flush()
     flush()
     return result

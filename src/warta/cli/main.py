@@ -77,7 +77,7 @@ def parse(
     """
     from warta import settings as settings_mod
     from warta.model import Article
-    from warta.parse import parse_many
+    from warta.api import parse_many
     from warta.sources.files import read_all
 
     try:
@@ -120,7 +120,7 @@ def demo(
 
     from warta import settings as settings_mod
     from warta.model import Article
-    from warta.parse import parse_many
+    from warta.api import parse_many
     from warta.sources.files import read_all
 
     console = Console()
@@ -183,6 +183,19 @@ def show_settings(
     for row in rows:
         typer.echo(f"{row['name']} = {row['value']}  ({row['type']}, default {row['default']})")
         typer.echo(f"    {row['help']}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the Article record (warta.article/1).
+
+    [b]Example[/b]
+
+      warta schema > warta.article-1.json
+    """
+    from warta.model import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""``warta.parse`` and ``warta.parse_many``: the one-call entry points."""
+"""The one-call entry points, re-exported as ``warta.parse`` and ``warta.parse_many``."""
 
 from __future__ import annotations
 

@@ -33,13 +33,25 @@ class TimeLexicon:
     unit_years: dict[str, int]
     seasons: dict[str, str]
     future_after: frozenset[str]
-    future_before: tuple[str, ...]
+    future_before: re.Pattern[str]  # "akan", "dijadwalkan": a weekday after them is ahead
     past_after: frozenset[str]
     year_cues: frozenset[str]
     month_cues: frozenset[str]
     pair_links: frozenset[str]
     vague_counts: frozenset[str]
     rules: tuple[tuple[str, re.Pattern[str]], ...]  # in priority order for equal-length matches
+    # Which rules can start at a word, keyed by the word in lower case ("#" for any number,
+    # "(" for a bracket): the tagger tries a rule only where it can start, which is about ten
+    # times faster than letting every pattern scan the whole text.
+    triggers: dict[str, tuple[int, ...]]
+
+
+def word_key(word: str) -> str:
+    return "#" if word[0].isdigit() else word.lower()
+
+
+def _firsts(phrases: object) -> set[str]:
+    return {word_key(p.split()[0]) for p in phrases}  # type: ignore[attr-defined]
 
 
 def _flat(table: dict[str, list[str]]) -> dict[str, int]:
@@ -146,6 +158,29 @@ def lexicon() -> TimeLexicon:
             rf"(?:(?P<wd>{wd})|(?P<unit>{unit})|(?P<part>{part})|tanggal\s+(?P<day>\d{{1,2}}))(?!\w)"
         ),
     }
+    wd_words = _firsts(weekdays)
+    number_starts = {"#", *_firsts([*numbers.digits, *numbers.whole, *numbers.multipliers]),
+                     *_firsts(numbers.vague), *_firsts(data["vague_counts"]["words"])}
+    hedge_starts = _firsts(numbers.hedges)
+    se_units = {f"se{u}" for u in units} | {f"ber{u}" for u in units}
+    season_starts = _firsts(data["seasons"])
+    starts: dict[str, set[str]] = {
+        "numeric": {*wd_words, "(", "#"},
+        "named": {*wd_words, "#", "tanggal", "tgl"},
+        "clock": {"pukul", "pkl", "jam", "#"},
+        "relday": _firsts([*relative["days"], *relative["nights"], *relative["refs"]]),
+        "relunit": {*season_starts, *_firsts(units)},
+        "ago": {*hedge_starts, *number_starts, *se_units},
+        "duration": {*hedge_starts, *number_starts, *se_units},
+        "month": {*season_starts, "bulan", *_firsts(full_months)},
+        "year": {*season_starts, "tahun", "thn", "#"},
+        "weekday": wd_words,
+        "set": _firsts(data["sets"]["cues"]),
+    }
+    triggers: dict[str, list[int]] = {}
+    for index, name in enumerate(rules):
+        for key in starts[name]:
+            triggers.setdefault(key, []).append(index)
     return TimeLexicon(
         months={**full_months, **short_months},
         weekdays=weekdays,
@@ -163,11 +198,13 @@ def lexicon() -> TimeLexicon:
         unit_years=dict(data["units_in_years"]),
         seasons=dict(data["seasons"]),
         future_after=frozenset(data["future_cues"]["after"]),
-        future_before=tuple(data["future_cues"]["before"]),
+        future_before=re.compile(
+            rf"(?<!\w)(?:{alternation(data['future_cues']['before'])})(?!\w)"),
         past_after=frozenset(data["past_cues"]["after"]),
         year_cues=frozenset(data["year_cues"]["before"]),
         month_cues=frozenset(data["month_cues"]["words"]),
         pair_links=frozenset(links["pair"]),
         vague_counts=frozenset(data["vague_counts"]["words"]),
         rules=tuple((name, re.compile(p, re.IGNORECASE)) for name, p in rules.items()),
+        triggers={key: tuple(sorted(indices)) for key, indices in triggers.items()},
     )

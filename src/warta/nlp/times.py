@@ -410,8 +410,7 @@ def _weekday(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
         day = monday + timedelta(days=weekday - 1)
     else:
         head = ctx.sentence_head(m.start())
-        future = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head)
-                     for w in ctx.lex.future_before)
+        future = ctx.lex.future_before.search(head) is not None
         day = cal.weekday_near(weekday, ctx.day, +1 if future else -1)
     return [_Candidate(m.start(), m.end(), kind,
                        _with_part(day.isoformat(), ctx, m.group("part")))]
@@ -497,6 +496,47 @@ def _joinable(a: _Candidate, b: _Candidate, text: str) -> bool:
     return gap is not None
 
 
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_NUMBER_STARTS = re.compile(r"(?<!\d)\d")
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters grow when lower-cased ("İ"); keep them so offsets still line up.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _rule_starts(text: str, triggers: dict[str, tuple[int, ...]]) -> list[tuple[int, int]]:
+    """(rule, offset) pairs: where in ``text`` each rule could start.
+
+    The words present are collected in C (``findall`` and a set intersection), then only those
+    that can start a rule are located with ``str.find``. Measured on the seed (2 KB): about 0.2
+    ms, where running the eleven patterns over the whole text cost 2.5 ms and a Python loop
+    over every word about 0.5 ms.
+    """
+    lowered = _lower_same_length(text)
+    out: list[tuple[int, int]] = []
+    size = len(lowered)
+    for key in triggers.keys() & set(_WORDS.findall(lowered)):
+        rules = triggers[key]
+        width = len(key)
+        at = lowered.find(key)
+        while at >= 0:
+            after = at + width
+            if (at == 0 or not lowered[at - 1].isalnum()) and (
+                    after == size or not lowered[after].isalnum()):
+                out.extend((rule, at) for rule in rules)
+            at = lowered.find(key, after)
+    for key, starts in (("#", _NUMBER_STARTS.finditer(text)),
+                        ("(", re.finditer(r"\(", text))):
+        rules = triggers.get(key, ())
+        for found in starts:
+            out.extend((rule, found.start()) for rule in rules)
+    return out
+
+
 # -- public -------------------------------------------------------------------------------------
 
 def analyse(text: str, anchor: datetime | None,
@@ -506,10 +546,12 @@ def analyse(text: str, anchor: datetime | None,
     lex = lexicon()
     ctx = _Context(text, anchor, cal.anchor_date(anchor), lex, sentence_starts)
     found: list[tuple[int, _Candidate]] = []
-    for order, (name, pattern) in enumerate(lex.rules):
-        handler = _HANDLERS[name]
-        for m in pattern.finditer(text):
-            found.extend((order, cand) for cand in handler(m, ctx))
+    rules = lex.rules
+    for order, at in _rule_starts(text, lex.triggers):
+        name, pattern = rules[order]
+        m = pattern.match(text, at)
+        if m is not None:
+            found.extend((order, cand) for cand in _HANDLERS[name](m, ctx))
     settled = _join_clocks(_settle(found), text)
     times: list[TimeExpression] = []
     notices: list[Notice] = []
@@ -528,6 +570,15 @@ def tag_times(text: str, anchor: datetime | None) -> list[TimeExpression]:
     """Time expressions in ``text``, normalised against ``anchor`` (see :func:`analyse` for the
     notices about dates that disagree with their weekday)."""
     return analyse(text, anchor).times
+
+
+_NOTICE_SPAN = re.compile(r" at (\d+)-(\d+): ")
+
+
+def notice_span(notice: Notice) -> tuple[int, int] | None:
+    """The offsets a time notice is about (they are written into its message as "at 12-24")."""
+    found = _NOTICE_SPAN.search(notice.message)
+    return (int(found.group(1)), int(found.group(2))) if found else None
 
 
 def parse_anchor(published: str | None) -> datetime | None:
@@ -559,4 +610,4 @@ def build(settings: Settings | None = None) -> Any:
     return times
 
 
-__all__ = ["Tagged", "analyse", "build", "parse_anchor", "tag_times"]
+__all__ = ["Tagged", "analyse", "build", "notice_span", "parse_anchor", "tag_times"]

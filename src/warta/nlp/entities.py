@@ -1,0 +1,684 @@
+"""Entity resolution inside one article: from NER mentions to one entity per real-world thing.
+
+The NER stage finds spans (``find_mentions``); this module decides which spans name the same
+thing, what that thing is called, which titles it was given, and where a place is:
+
+- titles and forms of address are split from names, whether the model included them in the
+  mention ("Presiden Suriah Bashar al-Assad") or left them just before it; the words are data
+  (``warta/data/id/titles.toml``);
+- an acronym in brackets joins its expansion: "Negara Islam Irak dan Suriah (ISIS)";
+- a short form of a person's name joins the full name it is part of ("Assad", "Bashar");
+- places resolve through :func:`warta.nlp.places.resolve_place`, and mentions that resolve to
+  the same gazetteer entry are one entity whatever their spelling ("Damaskus", "DAMASKUS");
+- a name the model found once is looked for again in the rest of the text, since a tagger
+  that finds "Assad" in one sentence may miss him in the next.
+
+Entity keys are stable across articles: a place's gazetteer id (``geonames:170654``), otherwise
+``TYPE:normalised name`` (``PER:bashar al-assad``), so a store can gather one entity's articles.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from warta.model import Article, Entity, Mention, Place, Span, replace
+from warta.nlp.places import fold, resolve_place
+
+if TYPE_CHECKING:
+    from warta.settings import Settings
+
+__all__ = ["build", "entity_key", "resolve", "resolve_dateline"]
+
+# A word, with inner hyphens, apostrophes and dots ("al-Assad", "Ma'ruf", "K.H.") and one
+# trailing dot (abbreviations, or a sentence end), or a single punctuation mark.
+_TOKEN = re.compile(r"\w(?:[\w'’\-]|\.(?=\w))*\.?|[^\w\s]")
+# An acronym: starts with a capital, at least two capitals, no spaces (ISIS, PBB, KemenPAN, PDI-P).
+_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.\-]{1,11}$")
+# A bracketed aside right after a mention: "Negara Islam Irak dan Suriah (ISIS)".
+_BRACKET = re.compile(r"\s*\(\s*([^()\n]{1,80}?)\s*\)")
+# Leading and trailing characters that are never part of a name.
+_EDGE = " \t\n\u00a0\"'“”‘’«»()[]{},;:!?-–—/"
+# Particles inside names that do not identify a person on their own ("al" in al-Assad, "bin").
+_PARTICLES = frozenset({"al", "el", "bin", "binti", "ibn", "van", "von", "der", "de", "da", "di",
+                        "la", "le", "du", "abu", "bint"})
+# Feature values of administrative units: typed GPE (as in ACE: a place with a government).
+_GPE_FEATURES = frozenset({"country", "province", "regency", "city", "district"})
+# Places that may qualify a title ("Presiden Suriah", "Gubernur Jawa Barat"): jurisdictions,
+# not towns; a foreign town in front of a name is more often a first name (Vladimir).
+_JURISDICTIONS = frozenset({"country", "province", "regency"})
+_MAX_NAME_EXTENSION = 2  # first names a tagger left out ("Bashar" of "Bashar al-Assad")
+_MAX_TITLE_TOKENS = 10  # longer capitalised runs are headlines or lists, not titles
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        return _word_key(self.text)
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _word_key(word: str) -> str:
+    return fold(word.replace(".", ""))
+
+
+def _tokens(text: str, offset: int = 0) -> list[_Token]:
+    return [_Token(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def normalise(name: str) -> str:
+    """Lower case, no diacritics, whitespace collapsed: the name part of an entity key."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.casefold().split())
+
+
+def entity_key(entity_type: str, name: str, place: Place | None = None) -> str:
+    """The key an entity has in every article: its gazetteer id if it is a known place, else
+    its type and normalised name."""
+    if place is not None and place.gazetteer_id:
+        return place.gazetteer_id
+    return f"{entity_type}:{normalise(name)}"
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    # first word -> [(all words, kind, needs a dot)], longest first
+    phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]]
+    words: frozenset[str]  # every word of every entry, for "is this title-like?"
+
+    def match(self, tokens: list[_Token], i: int, kinds: frozenset[str]) -> tuple[int, str]:
+        """How many tokens from ``i`` form one entry of one of ``kinds``, and its kind."""
+        for words, kind, needs_dot in self.phrases.get(tokens[i].key, ()):
+            if kind not in kinds or i + len(words) > len(tokens):
+                continue
+            if all(tokens[i + n].key == w for n, w in enumerate(words)):
+                # A single letter is a title only with its dot ("H." for Haji, not an initial).
+                if needs_dot and not tokens[i].text.endswith("."):
+                    continue
+                return len(words), kind
+        return 0, ""
+
+
+_HEADS = frozenset({"roles", "ranks", "honorifics", "address"})
+_KEPT = frozenset({"roles", "ranks", "honorifics"})
+_ALL = frozenset({*_HEADS, "portfolio", "connectors"})
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    path = resources.files("warta").joinpath("data", "id", "titles.toml")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+    words: set[str] = set()
+    for kind, entries in data.items():
+        for entry in entries:
+            keys = tuple(_word_key(w) for w in entry.split())
+            if not keys or not all(keys):
+                continue
+            needs_dot = len(keys) == 1 and len(keys[0]) == 1
+            phrases.setdefault(keys[0], []).append((keys, kind, needs_dot))
+            words.update(keys)
+    for entries in phrases.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return _Vocabulary(phrases, frozenset(words))
+
+
+def _jurisdiction_length(tokens: list[_Token], i: int) -> int:
+    """How many tokens from ``i`` (up to three) name a country or Indonesian region."""
+    for n in (3, 2, 1):
+        if i + n > len(tokens) or not all(t.capitalised for t in tokens[i : i + n]):
+            continue
+        place = resolve_place(" ".join(t.text for t in tokens[i : i + n]))
+        if place is not None and place.feature in _JURISDICTIONS | {"city"} and (
+            place.feature != "city" or place.country_code == "ID"
+        ):
+            return n
+    return 0
+
+
+def _title_length(tokens: list[_Token], covered: set[int]) -> int:
+    """How many leading tokens of a mention are a title rather than the name. A title starts
+    with a role, rank, honorific or form of address, and continues with more of those,
+    portfolio words, an acronym (DPR, RI), tokens of other mentions, and at most one
+    jurisdiction, after which the name begins ("Presiden Rusia | Vladimir Putin")."""
+    vocabulary = _vocabulary()
+    i = 0
+    seen_place = False
+    while i < len(tokens):
+        kinds = _HEADS if i == 0 else _ALL
+        n, _ = vocabulary.match(tokens, i, kinds)
+        if n:
+            i += n
+            continue
+        if i == 0:
+            return 0
+        if tokens[i].start in covered or (_ACRONYM.match(tokens[i].text) and not seen_place):
+            i += 1
+            continue
+        if not seen_place:
+            n = _jurisdiction_length(tokens, i)
+            if n:
+                i += n
+                seen_place = True
+                continue
+        break
+    return i
+
+
+@dataclass
+class _Item:
+    """One mention being resolved."""
+
+    start: int
+    end: int
+    type: str
+    titles: list[str] = field(default_factory=list)
+    place: Place | None = None
+    partner: int | None = None  # index of a mention joined to this one by brackets
+
+
+def _kept_title(text: str, tokens: list[_Token]) -> str | None:
+    """The title as written, without forms of address and stray connectors; None if nothing
+    that says a role is left ("Pak" alone)."""
+    vocabulary = _vocabulary()
+    i = 0
+    while i < len(tokens):
+        n, _ = vocabulary.match(tokens, i, frozenset({"address", "connectors"}))
+        if not n:
+            break
+        i += n
+    j = len(tokens)
+    while j > i and vocabulary.match(tokens, j - 1, frozenset({"connectors"}))[0]:
+        j -= 1
+    if i >= j:
+        return None
+    return " ".join(text[tokens[i].start : tokens[j - 1].end].split())
+
+
+def _split_titles(text: str, items: list[_Item], sentences: list[Span]) -> list[_Item]:
+    """Move titles out of person mentions and collect the titles written just before them."""
+    vocabulary = _vocabulary()
+    covered_by: dict[int, str] = {}  # token start -> type of the mention covering it
+    for item in items:
+        for token in _tokens(text[item.start : item.end], item.start):
+            covered_by[token.start] = item.type
+    others = {s for s, kind in covered_by.items() if kind != "PER"}
+    kept: list[_Item] = []
+    for item in items:
+        if item.type != "PER":
+            kept.append(item)
+            continue
+        tokens = _tokens(text[item.start : item.end], item.start)
+        n = _title_length(tokens, others)
+        if n >= len(tokens):
+            continue  # only a title ("Presiden"): not a name, so not an entity
+        if n:
+            title = _kept_title(text, tokens[:n])
+            if title:
+                item.titles.append(title)
+            item.start = tokens[n].start
+            kept.append(item)
+            continue
+        _title_before(text, item, _sentence_start(sentences, item.start), covered_by, vocabulary)
+        kept.append(item)
+    return kept
+
+
+def _title_before(text: str, item: _Item, floor: int, covered_by: dict[int, str],
+                  vocabulary: _Vocabulary) -> None:
+    """A title written just before a person mention, in the same sentence: the capitalised or
+    title-word run that ends at the mention and starts with a role, rank or honorific
+    ("... kepada Presiden Rusia Vladimir Putin")."""
+    before = _tokens(text[floor : item.start], floor)
+    run: list[_Token] = []
+    for token in reversed(before):
+        if not token.text[0].isalnum() or covered_by.get(token.start) == "PER":
+            break
+        if token.text.endswith(".") and not vocabulary.match([token], 0, _ALL)[0]:
+            break  # the end of the previous sentence, not an abbreviation
+        if not (token.capitalised or token.key in vocabulary.words):
+            break
+        run.append(token)
+        if len(run) > _MAX_TITLE_TOKENS:
+            return
+    run.reverse()
+    head = next((i for i in range(len(run)) if vocabulary.match(run, i, _HEADS)[0]), None)
+    if head is None:
+        return
+    title_tokens = run[head:]
+    mention_tokens = _tokens(text[item.start : item.end], item.start)
+    if len(mention_tokens) == 1:
+        # A lone surname after the title may have lost its first names to the tagger:
+        # "Presiden Suriah Bashar [al-Assad]". Capitalised words that are not title words,
+        # acronyms, other mentions or jurisdictions move into the name.
+        moved = 0
+        while (
+            moved < _MAX_NAME_EXTENSION
+            and len(title_tokens) > 1
+            and _looks_like_name(title_tokens[-1], covered_by, vocabulary)
+        ):
+            item.start = title_tokens.pop().start
+            moved += 1
+    title = _kept_title(text, title_tokens)
+    if title:
+        item.titles.append(title)
+
+
+def _looks_like_name(token: _Token, covered_by: dict[int, str], vocabulary: _Vocabulary) -> bool:
+    return (
+        token.capitalised
+        and token.key not in vocabulary.words
+        and not _ACRONYM.match(token.text)
+        and token.start not in covered_by
+        and _jurisdiction_length([token], 0) == 0
+    )
+
+
+def _sentence_start(sentences: list[Span], offset: int) -> int:
+    best = 0
+    for sentence in sentences:
+        if sentence.start <= offset:
+            best = sentence.start
+        else:
+            break
+    return best
+
+
+# --- mentions -------------------------------------------------------------------------------
+
+
+def _clean(text: str, mentions: list[tuple[int, int, str]]) -> list[_Item]:
+    """Mentions inside the text, trimmed of spaces and punctuation, sorted, without overlaps
+    (the longer of two overlapping mentions wins)."""
+    items = []
+    for start, end, kind in mentions:
+        start, end = max(0, start), min(len(text), end)
+        while start < end and text[start] in _EDGE:
+            start += 1
+        # A closing bracket stays only if the mention opened one: "Partai Amanat Nasional (PAN)".
+        while end > start and text[end - 1] in _EDGE and (
+            text[end - 1] != ")" or "(" not in text[start : end - 1]
+        ):
+            end -= 1
+        if end > start and any(ch.isalnum() for ch in text[start:end]):
+            items.append(_Item(start, end, kind.upper()))
+    items.sort(key=lambda i: (i.start, -(i.end - i.start)))
+    kept: list[_Item] = []
+    for item in items:
+        if kept and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept
+
+
+def _split_brackets(text: str, items: list[_Item]) -> list[_Item]:
+    """A mention that swallowed its bracketed acronym becomes two joined mentions."""
+    out: list[_Item] = []
+    for item in items:
+        match = re.search(r"\s*\(\s*([^()]+?)\s*\)$", text[item.start : item.end])
+        if match and _ACRONYM.match(match.group(1)) and match.start() > 0:
+            inner_start = item.start + match.start(1)
+            first = _Item(item.start, item.start + match.start(), item.type)
+            second = _Item(inner_start, inner_start + len(match.group(1)), item.type)
+            out.extend([first, second])
+        else:
+            out.append(item)
+    return out
+
+
+def _link_brackets(text: str, items: list[_Item]) -> list[_Item]:
+    """Join "Long Form (ACRONYM)" and "ACRONYM (Long Form)" pairs. The bracketed part becomes a
+    mention if the tagger did not mark it."""
+    by_start = {item.start: n for n, item in enumerate(items)}
+    added: list[_Item] = []
+    for n, item in enumerate(items):
+        if item.partner is not None:
+            continue
+        match = _BRACKET.match(text, item.end)
+        if not match:
+            continue
+        inner = match.group(1)
+        surface = text[item.start : item.end]
+        long_then_short = _ACRONYM.match(inner) and not _ACRONYM.match(surface)
+        short_then_long = (
+            _ACRONYM.match(surface)
+            and sum(w[:1].isupper() for w in inner.split()) >= 2
+            and not any(ch.isdigit() for ch in inner)
+        )
+        if not (long_then_short or short_then_long):
+            continue
+        if item.type in ("LOC", "GPE") and not long_then_short:
+            continue  # "Deir Az Zor (Suriah)" says where, not what else it is called
+        start = match.start(1)
+        other = by_start.get(start)
+        if other is None:
+            item.partner = len(items) + len(added)
+            added.append(_Item(start, start + len(inner), item.type, partner=n))
+        else:
+            item.partner = other
+            items[other].partner = n
+    return items + added
+
+
+# --- grouping -------------------------------------------------------------------------------
+
+
+class _Groups:
+    """Union-find over mention indices."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)  # the earliest mention is the root
+
+    def members(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            out.setdefault(self.find(i), []).append(i)
+        return out
+
+
+def _name_words(name: str) -> list[str]:
+    """The words that identify a person: folded, hyphen-split, particles dropped."""
+    return [w for w in fold(name).split() if w not in _PARTICLES]
+
+
+def _family(kind: str) -> str:
+    return "PLACE" if kind in ("LOC", "GPE") else kind
+
+
+def _resolve_places(text: str, items: list[_Item]) -> None:
+    """Resolve place mentions twice: first alone, then with the article's most mentioned
+    country, which settles names shared by towns in several countries."""
+    candidates = [i for i in items if i.type in ("LOC", "GPE", "ORG")]
+    first = {id(i): resolve_place(text[i.start : i.end]) for i in candidates}
+    countries = Counter(
+        p.country_code for i in candidates if (p := first[id(i)]) is not None and p.country_code
+        and (i.type != "ORG" or p.feature == "country")
+    )
+    context = countries.most_common(1)[0][0] if countries else None
+    for item in candidates:
+        place = resolve_place(text[item.start : item.end], context)
+        if place is None:
+            continue
+        if item.type == "ORG":
+            # "Rusia" tagged as an organisation is the Russian state: one entity with the
+            # country. Other organisations that share a town's name stay organisations.
+            if place.feature != "country":
+                continue
+            item.type = "GPE"
+        item.place = place
+        if place.feature in _GPE_FEATURES:
+            item.type = "GPE"
+
+
+def _group(text: str, items: list[_Item]) -> _Groups:
+    groups = _Groups(len(items))
+    for n, item in enumerate(items):
+        if item.partner is not None:
+            groups.join(n, item.partner)
+    # Same place, same entity; same written name and kind, same entity.
+    first_by_key: dict[tuple[str, str], int] = {}
+    for n, item in enumerate(items):
+        if item.place is not None and item.place.gazetteer_id:
+            key = ("PLACE", item.place.gazetteer_id)
+        else:
+            key = (_family(item.type), normalise(text[item.start : item.end]))
+        if key in first_by_key:
+            groups.join(first_by_key[key], n)
+        else:
+            first_by_key[key] = n
+    _join_short_person_names(text, items, groups)
+    _join_initialisms(text, items, groups)
+    return groups
+
+
+def _join_short_person_names(text: str, items: list[_Item], groups: _Groups) -> None:
+    """A person named by part of a full name that appears in the article ("Assad", "Bashar")
+    is that person. When several full names contain it ("Widodo" with both "Joko Widodo" and
+    "Iriana Widodo"), the one mentioned most recently before it wins, as a reader would take it;
+    a name that contains no other is never merged, so two full names stay two people."""
+    people = [n for n, item in enumerate(items) if item.type == "PER"]
+    words = {n: _name_words(text[items[n].start : items[n].end]) for n in people}
+    for n in people:
+        mine = set(words[n])
+        if not mine:
+            continue
+        fuller = [m for m in people if len(set(words[m])) > len(mine) and mine <= set(words[m])]
+        if not fuller:
+            continue
+        earlier = [m for m in fuller if items[m].start < items[n].start]
+        chosen = max(earlier, key=lambda m: items[m].start) if earlier else min(
+            fuller, key=lambda m: items[m].start)
+        groups.join(chosen, n)
+
+
+def _join_initialisms(text: str, items: list[_Item], groups: _Groups) -> None:
+    """An acronym that spells the capitals of an organisation named in full is that
+    organisation ("KPK" and "Komisi Pemberantasan Korupsi"), even without brackets."""
+    initials: dict[str, int] = {}
+    for n, item in enumerate(items):
+        if item.type != "ORG":
+            continue
+        capitals = "".join(w[0] for w in text[item.start : item.end].split() if w[:1].isupper())
+        if len(capitals) >= 2:
+            initials.setdefault(capitals, n)
+    for n, item in enumerate(items):
+        surface = text[item.start : item.end]
+        if item.type == "ORG" and _ACRONYM.match(surface) and surface.isupper():
+            match = initials.get(surface.replace(".", ""))
+            if match is not None and match != n:
+                groups.join(match, n)
+
+
+# --- more mentions of the names found -------------------------------------------------------
+
+
+def _propagate(text: str, items: list[_Item], groups: _Groups) -> list[_Item]:
+    """Add mentions the tagger missed: other occurrences, as whole words and in the same case,
+    of a name it found. Only names that are safe to look for are used: several words, an
+    acronym, a person's name, or a resolved place, and never a title word or one letter."""
+    vocabulary = _vocabulary()
+    forms: dict[str, int] = {}
+    for n, item in enumerate(items):
+        surface = text[item.start : item.end]
+        words = surface.split()
+        safe = (
+            len(words) > 1
+            or _ACRONYM.match(surface)
+            or item.type == "PER"
+            or item.place is not None
+        )
+        if not safe or len(surface) < 3 or not surface[:1].isupper():
+            continue
+        if len(words) == 1 and _word_key(surface) in vocabulary.words:
+            continue
+        forms.setdefault(surface, groups.find(n))
+    if not forms:
+        return items
+    taken = [(item.start, item.end) for item in items]
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    added: list[_Item] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(start < e and s < end for s, e in taken):
+            continue
+        root = forms[match.group()]
+        added.append(_Item(start, end, items[root].type, place=items[root].place, partner=root))
+        taken.append((start, end))
+    return items + added
+
+
+# --- entities -------------------------------------------------------------------------------
+
+
+def _canonical(text: str, members: list[_Item], kind: str) -> tuple[str, list[str]]:
+    """The entity's name and its other names.
+
+    Persons: the fullest form (most words), earliest on ties. Organisations with an acronym: the
+    acronym, because it is what later articles write, and an expansion is translated in several
+    ways ("Negara Islam Irak dan Suriah", "... dan Levant"), so the acronym gives the steadier
+    key. Places and the rest: the form written most often, earliest on ties.
+    """
+    forms: dict[str, str] = {}  # normalised -> first spelling
+    counts: Counter[str] = Counter()
+    order: list[str] = []
+    for item in sorted(members, key=lambda i: i.start):
+        surface = " ".join(text[item.start : item.end].split())
+        key = normalise(surface)
+        if key not in forms:
+            forms[key] = surface
+            order.append(key)
+        counts[key] += 1
+    if kind == "PER":
+        best = max(order, key=lambda k: (len(_name_words(k)), -order.index(k)))
+    else:
+        acronyms = [k for k in order if _ACRONYM.match(forms[k]) and forms[k].isupper()]
+        if kind == "ORG" and acronyms and len(order) > 1:
+            best = acronyms[0]
+        else:
+            best = max(order, key=lambda k: (counts[k], -order.index(k)))
+    name = forms[best]
+    if name.isupper() and len(name) > 4 and " " not in name and kind in ("LOC", "GPE"):
+        name = name.title()  # a dateline in capitals: DAMASKUS
+    aliases = [forms[k] for k in order if k != best]
+    return name, aliases
+
+
+def _entity_type(members: list[_Item]) -> str:
+    types = Counter(item.type for item in members)
+    if "GPE" in types:
+        return "GPE"
+    return max(types, key=lambda t: (types[t], -[i.type for i in members].index(t)))
+
+
+def _to_entity(text: str, members: list[_Item]) -> Entity:
+    kind = _entity_type(members)
+    name, aliases = _canonical(text, members, kind)
+    place = next((i.place for i in members if i.place is not None), None)
+    titles: list[str] = []
+    for item in sorted(members, key=lambda i: i.start):
+        for title in item.titles:
+            if normalise(title) not in {normalise(t) for t in titles}:
+                titles.append(title)
+    mentions = sorted(
+        {(i.start, i.end) for i in members}
+    )
+    return Entity(
+        key=entity_key(kind, name, place),
+        type=kind,  # type: ignore[arg-type]  # one of the EntityType literals by construction
+        name=name,
+        mentions=[Mention(s, e, text[s:e]) for s, e in mentions],
+        titles=titles,
+        aliases=aliases,
+        place=place,
+    )
+
+
+def resolve(text: str, mentions: list[tuple[int, int, str]], sentences: list[Span],
+            *, propagate: bool = True) -> list[Entity]:
+    """Entities of one article from its NER mentions.
+
+    ``mentions`` are ``(start, end, type)`` with end-exclusive offsets into ``text`` and types
+    PER, ORG, LOC (or GPE), EVT, MISC; ``sentences`` bound the search for a title written before
+    a name. With ``propagate``, other occurrences of the names found become mentions too.
+    Entities come in order of their first mention.
+    """
+    items = _clean(text, mentions)
+    items = _split_brackets(text, items)
+    items = _split_titles(text, items, sentences)
+    items = _link_brackets(text, items)
+    _resolve_places(text, items)
+    groups = _group(text, items)
+    if propagate:
+        items = _propagate(text, items, groups)
+        groups = _group(text, items)
+    entities = [_to_entity(text, [items[i] for i in members])
+                for members in groups.members().values()]
+    # Two groups can end with the same key (a person written two ways that no rule joined);
+    # the key is the entity's identity, so they become one.
+    merged: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.key in merged:
+            merged[entity.key] = _merge(text, merged[entity.key], entity)
+        else:
+            merged[entity.key] = entity
+    return sorted(merged.values(), key=lambda e: (e.mentions[0].start, e.mentions[0].end))
+
+
+def _merge(text: str, a: Entity, b: Entity) -> Entity:
+    spans = sorted({(m.start, m.end) for m in (*a.mentions, *b.mentions)})
+    aliases = [x for x in (*a.aliases, b.name, *b.aliases) if normalise(x) != normalise(a.name)]
+    return replace(
+        a,
+        mentions=[Mention(s, e, text[s:e]) for s, e in spans],
+        titles=list(dict.fromkeys((*a.titles, *b.titles))),
+        aliases=list(dict.fromkeys(aliases)),
+    )
+
+
+# --- datelines and the stage ----------------------------------------------------------------
+
+
+def resolve_dateline(text: str) -> Place | None:
+    """The place of a dateline as written ("DAMASKUS", "Jakarta", "JAKARTA, KOMPAS.com",
+    "REPUBLIKA.CO.ID, DAMASKUS---"): the first comma- or dash-separated part that is a place."""
+    parts = re.split(r"[,(){}\[\]|]|-{2,}|[\u2013\u2014]", text)
+    for part in parts:
+        words = part.strip(_EDGE + ".").strip()
+        if words and not any(ch.isdigit() for ch in words):
+            place = resolve_place(words)
+            if place is not None:
+                return place
+    return None
+
+
+def build(settings: Settings | None = None) -> Any:
+    """The ``entities`` stage: NER mentions, then resolution; also resolves the dateline's place
+    when the article parser left it empty. Requires ``text`` and ``sentences``; assigns
+    ``entities`` (and completes ``dateline``)."""
+
+    def entities(article: Article) -> Article:
+        from warta.nlp.ner import find_mentions  # the model loads on first use, not at import
+
+        found = find_mentions(article.text, article.sentences)
+        changes: dict[str, Any] = {
+            "entities": resolve(article.text, found, article.sentences),
+        }
+        if article.dateline is not None and article.dateline.place is None:
+            place = resolve_dateline(article.dateline.text)
+            if place is not None:
+                changes["dateline"] = replace(article.dateline, place=place)
+        return replace(article, **changes)
+
+    return entities

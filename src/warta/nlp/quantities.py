@@ -1,0 +1,165 @@
+"""Counts and amounts in Indonesian news: "lebih dari 450 militan", "Rp 2,3 triliun",
+"puluhan warga", "1,5 juta", "10 persen".
+
+``tag_quantities(text)`` returns :class:`warta.model.Quantity` records with the value as a
+number (Indonesian separators: ``1.500`` is 1500, ``1,5`` is 1.5), the hedge as written
+("lebih dari", "sekitar"), the unit (``IDR``, ``USD``, ``percent``, ``km`` ...) and the noun
+being counted (the next content word: "militan", "penerbangan", "kantong").
+
+Dates, clock times, years and durations are times, not quantities: numbers inside what the time
+tagger finds ("14/9", "pukul 14.30", "2017", "tiga tahun") are left out. Vague amounts
+("puluhan", "ratusan ribu") get the least value they can mean (10, 100,000) and keep the word as
+their approximation. The words are data in ``data/id/numbers.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from warta.model import Article, Quantity, replace
+from warta.nlp.numbers import DIGITS, alternation, load_data, number_words, parse_digits
+
+if TYPE_CHECKING:
+    from warta.settings import Settings
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    pattern: re.Pattern[str]
+    currencies: dict[str, str]
+    units: dict[str, str]  # lower-cased keys
+    not_counted: frozenset[str]
+    identifiers: frozenset[str]
+    idioms: re.Pattern[str]
+    next_word: re.Pattern[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_data("id/numbers.toml")
+    numbers = number_words()
+    prefix = data["currencies"]["prefix"]
+    suffix = data["currencies"]["suffix"]
+    units = data["units"]
+    scales = alternation(numbers.scales)
+    pattern = (
+        rf"(?<![\w.,/\-])(?:(?P<hedge>{alternation(numbers.hedges)})\s+)?"
+        rf"(?:(?P<cur>(?-i:{alternation(prefix)}))\s*)?"
+        rf"(?:(?P<digits>{DIGITS})(?![\w/]|[.,:]\d)(?:\s*(?P<scale>{scales})(?!\w))?"
+        rf"|(?P<words>{numbers.pattern})(?![\w-])"
+        rf"|(?P<vague>{numbers.vague_pattern})(?!\w)(?:\s+(?P<vscale>{scales})(?!\w))?)"
+        rf"(?:\s*(?P<pct>%)|\s+(?P<unit>{alternation([*units, *suffix])})(?![\w%]))?"
+    )
+    return _Lexicon(
+        pattern=re.compile(pattern, re.IGNORECASE),
+        currencies={**prefix, **{k.lower(): v for k, v in suffix.items()}},
+        units={k.lower(): v for k, v in units.items()},
+        not_counted=frozenset(data["not_counted"]["words"]),
+        identifiers=frozenset(data["identifiers"]["words"]),
+        idioms=re.compile(
+            rf"(?<!\w)(?:{alternation(data['phrases_not_numbers']['phrases'])})(?![\w-])",
+            re.IGNORECASE),
+        next_word=re.compile(r"\s+([^\W\d_][\w-]*)"),
+    )
+
+
+_PREVIOUS_WORD = re.compile(r"([\w.]+)\s*$")
+_SENTENCE_START = frozenset(".!?\"'“”\n")
+
+
+def _value(m: re.Match[str]) -> float | None:
+    numbers = number_words()
+    if m.group("digits"):
+        value = parse_digits(m.group("digits"))
+        scale = m.group("scale")
+    elif m.group("words"):
+        value = numbers.value(m.group("words"))
+        scale = None
+    else:
+        value = numbers.vague[m.group("vague").lower()]
+        scale = m.group("vscale")
+    if value is None:
+        return None
+    return value * numbers.scales[scale.lower()] if scale else value
+
+
+def _is_year(m: re.Match[str]) -> bool:
+    written = m.group("digits") or ""
+    return (len(written) == 4 and written.isdigit() and 1900 <= int(written) <= 2099
+            and not (m.group("cur") or m.group("scale") or m.group("pct") or m.group("unit")))
+
+
+def _counted(text: str, end: int, lex: _Lexicon) -> str | None:
+    """The noun a count is about: the next word, when it is a lower-case content word."""
+    nxt = lex.next_word.match(text, end)
+    if nxt is None:
+        return None
+    word = nxt.group(1)
+    if not word[0].islower() or word.lower() in lex.not_counted:
+        return None
+    return word
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def tag_quantities(text: str, time_spans: Iterable[tuple[int, int]] | None = None
+                   ) -> list[Quantity]:
+    """Quantities in ``text``. ``time_spans`` are (start, end) of time expressions to leave out;
+    when not given, the time tagger is run (without an anchor) to find them."""
+    lex = _lexicon()
+    if time_spans is None:
+        from warta.nlp.times import analyse  # the time rules, to keep dates out of counts
+
+        time_spans = [(t.start, t.end) for t in analyse(text, None).times]
+    excluded = list(time_spans)
+    excluded.extend((m.start(), m.end()) for m in lex.idioms.finditer(text))
+    out: list[Quantity] = []
+    for m in lex.pattern.finditer(text):
+        start = m.start("cur") if m.group("cur") else m.start("digits") if m.group(
+            "digits") else m.start("words") if m.group("words") else m.start("vague")
+        if _overlaps(start, m.end(), excluded) or _is_year(m):
+            continue
+        before = _PREVIOUS_WORD.search(text, max(0, m.start() - 25), m.start())
+        if before and before.group(1).lower() in lex.identifiers and not m.group("hedge"):
+            continue  # "Pasal 28", "nomor 5", "tahun 2017"
+        words = m.group("words")
+        if words and words[0].isupper() and start > 0:
+            prior = text[:start].rstrip()[-1:]
+            if prior and prior not in _SENTENCE_START:
+                continue  # "Lima" mid-sentence is the city, not five
+        value = _value(m)
+        if value is None:
+            continue
+        unit = None
+        if m.group("cur"):
+            unit = lex.currencies[m.group("cur")]
+        if m.group("pct"):
+            unit = "percent"
+        elif m.group("unit"):
+            written = " ".join(m.group("unit").lower().split())
+            unit = lex.units.get(written) or lex.currencies.get(written) or unit
+        hedge = " ".join(m.group("hedge").lower().split()) if m.group("hedge") else None
+        approximation = hedge or (m.group("vague").lower() if m.group("vague") else None)
+        counted = None if unit else _counted(text, m.end(), lex)
+        out.append(Quantity(text[m.start() : m.end()], m.start(), m.end(), value,
+                            approximation, unit, counted))
+    return out
+
+
+def build(settings: Settings | None = None) -> Any:
+    """The "quantities" stage: fills ``quantities``; reuses ``times`` when a time stage ran."""
+
+    def quantities(article: Article) -> Article:
+        spans = [(t.start, t.end) for t in article.times] if article.times else None
+        return replace(article, quantities=tag_quantities(article.text, spans))
+
+    return quantities
+
+
+__all__ = ["build", "tag_quantities"]

@@ -7,9 +7,10 @@ import json
 
 import jsonschema
 import pytest
-from conftest import INDOSUM_SAMPLE, ROOT
 
 from warta.model import Article, Span, json_schema
+
+from conftest import INDOSUM_SAMPLE, ROOT
 
 SCHEMA_FILE = ROOT / "schema" / "warta.article-1.json"
 

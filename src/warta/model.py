@@ -29,39 +29,39 @@ class Record(msgspec.Struct, frozen=True, omit_defaults=False, forbid_unknown_fi
     """Base of every record: frozen, with a plain-dict form."""
 
     def to_dict(self) -> dict[str, Any]:
-        return msgspec.to_builtins(self)  # type: ignore[no-any-return]
+        return msgspec.to_builtins(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Any:
         return msgspec.convert(data, cls)
 
 
-class Span(Record):
+class Span(Record, frozen=True):
     """A stretch of ``Article.text``."""
 
     start: int
     end: int
 
 
-class Outlet(Record):
+class Outlet(Record, frozen=True):
     """The publisher: a display name and its web domain."""
 
     name: str
     domain: str | None = None
 
 
-class Author(Record):
+class Author(Record, frozen=True):
     name: str
     role: AuthorRole
 
 
-class Image(Record):
+class Image(Record, frozen=True):
     caption: str | None = None
     credit: str | None = None
     url: str | None = None
 
 
-class Place(Record):
+class Place(Record, frozen=True):
     """A resolved place. ``gazetteer_id`` is prefixed by its source (``geonames:170654``,
     ``iso:SY``, ``wilayah:31.71``)."""
 
@@ -73,14 +73,14 @@ class Place(Record):
     feature: str | None = None  # country, city, province, regency, district, ...
 
 
-class Dateline(Record):
+class Dateline(Record, frozen=True):
     """The place line that opens a story (``DAMASKUS``), as written and resolved."""
 
     text: str
     place: Place | None = None
 
 
-class Attribution(Record):
+class Attribution(Record, frozen=True):
     """An outlet or agency the article says it draws on (``Dilansir dari Aljazirah``)."""
 
     name: str
@@ -89,13 +89,13 @@ class Attribution(Record):
     end: int
 
 
-class Mention(Record):
+class Mention(Record, frozen=True):
     start: int
     end: int
     text: str
 
 
-class Entity(Record):
+class Entity(Record, frozen=True):
     """One real-world thing named in the article, with every mention of it.
 
     ``key`` is stable across articles (a gazetteer id, else type + normalised name), so a store
@@ -111,7 +111,7 @@ class Entity(Record):
     place: Place | None = None
 
 
-class TimeExpression(Record):
+class TimeExpression(Record, frozen=True):
     """A time expression normalised TIMEX3-style (``2017-09-14``, ``2016-06``, ``2017-W36``,
     ``P3Y``), with the anchor it was resolved against."""
 
@@ -125,7 +125,7 @@ class TimeExpression(Record):
     end_value: str | None = None  # for intervals ("14-16 September")
 
 
-class Quantity(Record):
+class Quantity(Record, frozen=True):
     text: str
     start: int
     end: int
@@ -135,7 +135,7 @@ class Quantity(Record):
     counted: str | None = None  # the noun counted: "militan", "penerbangan"
 
 
-class Quote(Record):
+class Quote(Record, frozen=True):
     """Who said what. ``speaker_entity`` is the key of an entry in ``Article.entities``."""
 
     kind: QuoteKind
@@ -147,13 +147,13 @@ class Quote(Record):
     speaker_entity: str | None = None
 
 
-class Actor(Record):
+class Actor(Record, frozen=True):
     text: str
     entity: str | None = None  # key into Article.entities
     code: str | None = None  # CAMEO-style actor code, e.g. RUSMIL
 
 
-class Event(Record):
+class Event(Record, frozen=True):
     code: str  # CAMEO code, e.g. "042"
     label: str
     trigger: Mention
@@ -168,12 +168,12 @@ class Event(Record):
     factuality: Literal["asserted", "negated", "future", "modal", "reported"] = "asserted"
 
 
-class Topic(Record):
+class Topic(Record, frozen=True):
     label: str
     score: float
 
 
-class Notice(Record):
+class Notice(Record, frozen=True):
     """A warning about an article (kept) or the reason for a rejection (not kept).
 
     ``code`` is a short machine-readable word a batch report counts by (``empty``, ``binary``,
@@ -184,7 +184,7 @@ class Notice(Record):
     message: str
 
 
-class Article(Record, kw_only=True):
+class Article(Record, frozen=True, kw_only=True):
     """A news article and everything warta has read from it."""
 
     schema: str = SCHEMA
@@ -228,7 +228,7 @@ class Article(Record, kw_only=True):
         return msgspec.json.decode(data, type=cls)
 
 
-class Rejection(Record):
+class Rejection(Record, frozen=True):
     """An input that did not become an article, and why. Batches yield these beside articles,
     so nothing is dropped without a trace."""
 

@@ -50,10 +50,12 @@ class Settings:
     values: dict[str, Any] = field(default_factory=lambda: {s.name: s.default for s in SETTINGS})
 
     def __getattr__(self, name: str) -> Any:
-        try:
-            return self.values[name]
-        except KeyError:
-            raise AttributeError(name) from None
+        # Only called for names that are not attributes; "values" itself may be missing while
+        # pickle rebuilds the object, and must not recurse.
+        values = self.__dict__.get("values")
+        if values is None or name not in values:
+            raise AttributeError(name)
+        return values[name]
 
     def with_(self, **changes: Any) -> Settings:
         merged = dict(self.values)

@@ -23,7 +23,7 @@ from warta.sources.raw import RawDocument, check_text, decode
 
 # Zero-width and direction marks pasted in by CMSs; they break matching and carry no meaning.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
-_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ref|source|page)$")
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ref|_ga)$")
 
 
 def normalize_text(text: str) -> str:
@@ -42,10 +42,7 @@ def canonical_url(url: str) -> str:
 
 def article_id(url: str | None, text: str) -> str:
     """Stable id: a hash of the canonical URL, else of the normalised text."""
-    if url:
-        key = "url:" + canonical_url(url)
-    else:
-        key = "text:" + " ".join(text.lower().split())
+    key = "url:" + canonical_url(url) if url else "text:" + " ".join(text.lower().split())
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 

@@ -180,6 +180,8 @@ def dateline(paragraph: str, outlet: lexicon.Outlet | None = None
 
 # --- attributions ------------------------------------------------------------------------------
 
+# Words before an outlet's name that are not part of it ("laman resmi Kemlu").
+_NAME_PREFIXES = ("laman resmi ", "laman ", "situs resmi ", "situs ", "kantor berita ", "media ")
 # Words that end an attributed name: what follows is a date or a new clause, not the outlet.
 _NAME_STOP = re.compile(
     r"\s+(?:pada|yang|bahwa|dalam|di|ke|untuk|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b.*$"
@@ -191,7 +193,7 @@ def attributions(text: str) -> list[Attribution]:
     found: list[Attribution] = []
     for match in lexicon.page_rules().attribution.finditer(text):
         name = _NAME_STOP.sub("", match["name"]).rstrip(" .")
-        for prefix in ("laman resmi ", "laman ", "situs resmi ", "situs ", "kantor berita ", "media "):
+        for prefix in _NAME_PREFIXES:
             name = name.removeprefix(prefix)
         if not name or len(name) > 60:
             continue

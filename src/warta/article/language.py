@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 _CODES = {"INDONESIAN": "id", "MALAY": "ms", "ENGLISH": "en"}
@@ -37,7 +38,7 @@ def _markers() -> tuple[frozenset[str], frozenset[str]]:
 
 def _marker_votes(text: str) -> tuple[int, int]:
     words = [w.lower() for w in _WORD.findall(text)]
-    grams = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    grams = words + [f"{a} {b}" for a, b in pairwise(words)]
     indonesian, malay = _markers()
     return sum(g in indonesian for g in grams), sum(g in malay for g in grams)
 

@@ -21,7 +21,8 @@ def load_toml(relative: str) -> dict[str, Any]:
     try:
         text = resources.files("warta").joinpath("data", relative).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ResourceError(f"warta data file data/{relative} is missing; reinstall warta") from None
+        raise ResourceError(
+            f"warta data file data/{relative} is missing; reinstall warta") from None
     return tomllib.loads(text)
 
 

@@ -51,11 +51,11 @@ def _read_header(lines: list[str], page: PageFields, default_offset: str) -> int
             continue
         if index >= _HEADER_WINDOW or _is_story_line(line):
             break
-        if page.published is None and (when := fields.header_date(line, default_offset)):
-            # A header date line holds the date and little else.
-            if len(line) < 60:
-                page.published = when
-                continue
+        # A header date line holds the date and little else.
+        if page.published is None and len(line) < 60 and (
+                when := fields.header_date(line, default_offset)):
+            page.published = when
+            continue
         if (credit := fields.image_credit(line)) is not None:
             credits.append((index, credit))
             continue

@@ -318,6 +318,9 @@ def _clean(text: str, mentions: list[tuple[int, int, str]]) -> list[_Item]:
             text[end - 1] != ")" or "(" not in text[start : end - 1]
         ):
             end -= 1
+        # A sentence's full stop is not part of a name; an abbreviation's dot is ("Tbk.", "Jr.").
+        if text[start:end].endswith(".") and len(text[start:end].split()[-1]) > 4:
+            end -= 1
         if end > start and any(ch.isalnum() for ch in text[start:end]):
             items.append(_Item(start, end, kind.upper()))
     items.sort(key=lambda i: (i.start, -(i.end - i.start)))
@@ -550,16 +553,25 @@ def _canonical(text: str, members: list[_Item], kind: str) -> tuple[str, list[st
     ways ("Negara Islam Irak dan Suriah", "... dan Levant"), so the acronym gives the steadier
     key. Places and the rest: the form written most often, earliest on ties.
     """
-    forms: dict[str, str] = {}  # normalised -> first spelling
+    spellings: dict[str, list[str]] = {}  # normalised -> spellings, in order of appearance
     counts: Counter[str] = Counter()
     order: list[str] = []
     for item in sorted(members, key=lambda i: i.start):
         surface = " ".join(text[item.start : item.end].split())
         key = normalise(surface)
-        if key not in forms:
-            forms[key] = surface
+        if key not in spellings:
+            spellings[key] = []
             order.append(key)
+        spellings[key].append(surface)
         counts[key] += 1
+    # Of spellings that differ only in case, the one with the most small letters: headlines and
+    # captions capitalise every word ("Bashar Al-Assad"), while a writer who keeps a particle
+    # small ("al-Assad", "bin", "van") does so on purpose. Capitals-only names are kept only when
+    # there is nothing else (ISIS).
+    forms = {
+        key: max(found, key=lambda s: (sum(ch.islower() for ch in s), -found.index(s)))
+        for key, found in spellings.items()
+    }
     if kind == "PER":
         best = max(order, key=lambda k: (len(_name_words(k)), -order.index(k)))
     else:

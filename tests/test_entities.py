@@ -1,0 +1,247 @@
+"""Entity resolution inside one article (warta.nlp.entities), on hand-made NER mentions."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+import pytest
+
+from warta.model import Article, Dateline, Span
+from warta.nlp.entities import build, entity_key, resolve, resolve_dateline
+
+# Sentences of the seed article (Republika, 14 Sep 2017), with a caption line in front.
+SEED = (
+    "Bashar Al-Assad\n\n"
+    "REPUBLIKA.CO.ID,  DAMASKUS--- Presiden Suriah Bashar al-Assad menyambut Menteri "
+    "Pertahanan Rusia Sergei Shoigu di ibu kota Damaskus. Penyambutan ini dilakukan karena "
+    "pasukan Suriah yang didukung oleh tentara Rusia bersiap untuk melakukan serangan terakhir "
+    "ke bagian timur Kota Deir Az Zor.\n\n"
+    "Dilansir dari Aljazirah, Kamis (14/9), Shoigu memberikan sebuah surat dari Presiden Rusia "
+    "Vladimir Putin kepada Assad. Ia juga mengucapkan selamat kepada Assad karena berhasil "
+    "mengepung Negara Islam Irak dan Suriah (ISIS) di Kota Deir Az Zor.\n\n"
+    "Shoigu dan Assad terakhir bertemu pada bulan Juni 2016 di Damaskus. Pertemuan itu membahas "
+    "kerja sama militer dan strategi untuk mengalahkan ISIS di Suriah.\n\n"
+    "Pemerintah Damaskus telah memiliki banyak kemenangan dan saat ini menguasai hampir semua "
+    "kota utama Suriah. Hilangnya Deir Az Zor akan menjadi pukulan besar bagi ISIS."
+)
+
+
+def sentences(text: str) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.?", text)]
+
+
+def at(text: str, phrase: str, kind: str, nth: int = 0) -> tuple[int, int, str]:
+    """The ``nth`` occurrence of ``phrase`` as a mention."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.find(phrase, start + 1)
+        assert start >= 0, phrase
+    return (start, start + len(phrase), kind)
+
+
+def seed_mentions() -> list[tuple[int, int, str]]:
+    """What a tagger could plausibly return: some full names, some short, not every mention."""
+    return [
+        at(SEED, "Bashar Al-Assad", "PER"),
+        at(SEED, "DAMASKUS", "LOC"),
+        at(SEED, "Bashar al-Assad", "PER"),
+        at(SEED, "Sergei Shoigu", "PER"),
+        at(SEED, "Damaskus", "LOC"),
+        at(SEED, "Rusia", "ORG", 1),  # "tentara Rusia": the state, as a tagger may label it
+        at(SEED, "Deir Az Zor", "LOC"),
+        at(SEED, "Aljazirah", "ORG"),
+        at(SEED, "Shoigu", "PER", 1),
+        at(SEED, "Vladimir Putin", "PER"),
+        at(SEED, "Assad", "PER", 2),
+        at(SEED, "Negara Islam Irak dan Suriah", "ORG"),
+        at(SEED, "Suriah", "LOC", 4),
+        at(SEED, "ISIS", "ORG", 1),
+    ]
+
+
+@pytest.fixture(scope="module")
+def seed_entities():
+    return resolve(SEED, seed_mentions(), sentences(SEED))
+
+
+def by_name(entities, name):
+    found = [e for e in entities if e.name == name]
+    assert len(found) == 1, [(e.name, e.key) for e in entities]
+    return found[0]
+
+
+def test_assad_is_one_person_with_his_title(seed_entities):
+    assad = by_name(seed_entities, "Bashar al-Assad")
+    assert assad.type == "PER"
+    assert assad.key == "PER:bashar al-assad"
+    assert assad.titles == ["Presiden Suriah"]
+    texts = [m.text for m in assad.mentions]
+    assert "Bashar Al-Assad" in texts and "Assad" in texts
+    assert len(assad.mentions) >= 5  # the tagger gave 3; the rest are found by name
+    assert [e for e in seed_entities if "assad" in e.key] == [assad]
+
+
+def test_shoigu_and_putin_with_their_titles(seed_entities):
+    shoigu = by_name(seed_entities, "Sergei Shoigu")
+    assert shoigu.titles == ["Menteri Pertahanan Rusia"]
+    assert {m.text for m in shoigu.mentions} == {"Sergei Shoigu", "Shoigu"}
+    assert len(shoigu.mentions) == 3
+    putin = by_name(seed_entities, "Vladimir Putin")
+    assert putin.titles == ["Presiden Rusia"]
+
+
+def test_isis_joins_its_expansion(seed_entities):
+    isis = by_name(seed_entities, "ISIS")
+    assert isis.type == "ORG"
+    assert isis.key == "ORG:isis"
+    assert isis.aliases == ["Negara Islam Irak dan Suriah"]
+    assert len(isis.mentions) == 4  # the expansion and every "ISIS"
+
+
+def test_places(seed_entities):
+    damaskus = by_name(seed_entities, "Damaskus")  # DAMASKUS in the dateline joins it
+    assert damaskus.type == "GPE"
+    assert damaskus.key == "geonames:170654"
+    assert damaskus.place is not None and damaskus.place.name == "Damascus"
+    assert any(m.text == "DAMASKUS" for m in damaskus.mentions)
+    deir = by_name(seed_entities, "Deir Az Zor")
+    assert deir.place is not None and deir.place.country_code == "SY"
+    assert deir.place.latitude is not None
+    assert by_name(seed_entities, "Suriah").key == "iso:SY"
+    rusia = by_name(seed_entities, "Rusia")
+    assert rusia.key == "iso:RU" and rusia.type == "GPE"  # the ORG-tagged mention joined it
+
+
+def test_mentions_are_exact_sorted_and_disjoint(seed_entities):
+    spans = []
+    for entity in seed_entities:
+        assert entity.mentions == sorted(entity.mentions, key=lambda m: m.start)
+        for mention in entity.mentions:
+            assert SEED[mention.start : mention.end] == mention.text
+            spans.append((mention.start, mention.end))
+    spans.sort()
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
+    firsts = [e.mentions[0].start for e in seed_entities]
+    assert firsts == sorted(firsts)
+
+
+def test_title_inside_the_mention_is_split_off():
+    text = "Presiden Suriah Bashar al-Assad menyambut tamunya. Assad tersenyum."
+    entities = resolve(text, [at(text, "Presiden Suriah Bashar al-Assad", "PER"),
+                              at(text, "Assad", "PER", 1)], sentences(text))
+    [assad] = [e for e in entities if e.type == "PER"]
+    assert assad.name == "Bashar al-Assad"
+    assert assad.titles == ["Presiden Suriah"]
+    assert [m.text for m in assad.mentions] == ["Bashar al-Assad", "Assad"]
+
+
+def test_first_name_the_tagger_missed_joins_the_name():
+    text = "Kemarin Presiden Suriah Bashar al-Assad menyambut tamunya."
+    [assad] = [e for e in resolve(text, [at(text, "al-Assad", "PER")], sentences(text))
+               if e.type == "PER"]
+    assert assad.name == "Bashar al-Assad"
+    assert assad.titles == ["Presiden Suriah"]
+
+
+def test_namesakes_with_full_names_stay_apart():
+    text = ("Joko Widodo bertemu Iriana Widodo di Istana. Kemudian Iriana Widodo pergi. "
+            "Widodo lalu berpidato.")
+    mentions = [at(text, "Joko Widodo", "PER"), at(text, "Iriana Widodo", "PER"),
+                at(text, "Iriana Widodo", "PER", 1), at(text, "Widodo", "PER", 3)]
+    people = [e for e in resolve(text, mentions, sentences(text)) if e.type == "PER"]
+    assert sorted(e.name for e in people) == ["Iriana Widodo", "Joko Widodo"]
+    iriana = next(e for e in people if e.name == "Iriana Widodo")
+    assert len(iriana.mentions) == 3  # the lone "Widodo" goes to the one mentioned last
+
+
+def test_address_words_and_honorifics():
+    text = "Pak Budi Santoso datang. Prof. Dr. H. Ahmad Syafii hadir. Budi Santoso pulang."
+    mentions = [at(text, "Pak Budi Santoso", "PER"), at(text, "Ahmad Syafii", "PER"),
+                at(text, "Budi Santoso", "PER", 1)]
+    # As the sentencizer splits it: not after the abbreviations.
+    spans = [Span(0, 23), Span(24, 56), Span(57, len(text))]
+    people = {e.name: e for e in resolve(text, mentions, spans)}
+    assert people["Budi Santoso"].titles == []  # "Pak" is a form of address, not a title
+    assert len(people["Budi Santoso"].mentions) == 2
+    assert people["Ahmad Syafii"].titles == ["Prof. Dr. H."]
+
+
+def test_a_bare_title_is_not_a_person():
+    text = "Presiden mengatakan hal itu."
+    assert resolve(text, [at(text, "Presiden", "PER")], sentences(text)) == []
+
+
+def test_initialism_without_brackets():
+    text = "Komisi Pemberantasan Korupsi memeriksa saksi. KPK menolak berkomentar."
+    entities = resolve(text, [at(text, "Komisi Pemberantasan Korupsi", "ORG"),
+                              at(text, "KPK", "ORG")], sentences(text))
+    assert len(entities) == 1
+    assert entities[0].name == "KPK"
+    assert entities[0].aliases == ["Komisi Pemberantasan Korupsi"]
+
+
+def test_acronym_the_tagger_put_inside_the_mention():
+    text = "Negara Islam Irak dan Suriah (ISIS) mundur."
+    [isis] = resolve(text, [at(text, "Negara Islam Irak dan Suriah (ISIS)", "ORG")],
+                     sentences(text))
+    assert isis.name == "ISIS"
+    assert [m.text for m in isis.mentions] == ["Negara Islam Irak dan Suriah", "ISIS"]
+
+
+def test_bracketed_country_is_not_an_alias():
+    text = "Pasukan tiba di Deir Az Zor (Suriah) kemarin."
+    entities = resolve(text, [at(text, "Deir Az Zor", "LOC"), at(text, "Suriah", "LOC")],
+                       sentences(text))
+    assert [e.key for e in entities] == ["geonames:170794", "iso:SY"]
+
+
+def test_unresolved_place_keeps_a_name_key():
+    text = "Warga berkumpul di Lapangan Banteng Utara Raya."
+    [place] = resolve(text, [at(text, "Lapangan Banteng Utara Raya", "LOC")], sentences(text))
+    assert place.type == "LOC" and place.place is None
+    assert place.key == "LOC:lapangan banteng utara raya"
+
+
+def test_bad_mentions_are_ignored():
+    text = "Assad menyambut Shoigu."
+    mentions = [(-5, 0, "PER"), (100, 120, "PER"), (5, 5, "PER"), (5, 6, "PER"), (0, 5, "PER"),
+                (1, 4, "PER"), (15, 23, "PER")]
+    entities = resolve(text, mentions, sentences(text))
+    assert [[m.text for m in e.mentions] for e in entities] == [["Assad"], ["Shoigu"]]
+
+
+def test_entity_key():
+    assert entity_key("PER", "  Bashar   al-Assad ") == "PER:bashar al-assad"
+    assert entity_key("ORG", "Café Bénédicte") == "ORG:cafe benedicte"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "name"),
+    [("DAMASKUS", "Damascus"), ("Jakarta", "Daerah Khusus Ibukota Jakarta"),
+     ("JAKARTA, KOMPAS.com", "Daerah Khusus Ibukota Jakarta"),
+     ("REPUBLIKA.CO.ID,  DAMASKUS---", "Damascus"), ("SURABAYA", "Kota Surabaya")],
+)
+def test_resolve_dateline(dateline, name):
+    place = resolve_dateline(dateline)
+    assert place is not None and place.name == name
+
+
+def test_resolve_dateline_without_a_place():
+    assert resolve_dateline("Kamis (14/9)") is None
+
+
+def test_stage_fills_entities_and_the_dateline(monkeypatch):
+    import sys
+    import types
+
+    fake = types.ModuleType("warta.nlp.ner")
+    fake.find_mentions = lambda text, sents: seed_mentions()  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "warta.nlp.ner", fake)
+    article = Article(id="seed", text=SEED, paragraphs=[Span(0, len(SEED))],
+                      sentences=sentences(SEED), dateline=Dateline("DAMASKUS"))
+    result = build(None)(article)
+    assert isinstance(result, Article)
+    assert result.dateline is not None and result.dateline.place is not None
+    assert result.dateline.place.gazetteer_id == "geonames:170654"
+    assert {e.name for e in result.entities} >= {"Bashar al-Assad", "Sergei Shoigu", "ISIS"}

@@ -169,8 +169,8 @@ def _load() -> _Index:
     for code, level, name, lat, lng in _rows(_data("regions.tsv").read_text("utf-8")):
         latitude, longitude = _point(lat, lng)
         if latitude is None and level == "district":
-            # No district coordinates in the sources: the regency's centroid is the best point
-            # we have, and within tens of kilometres, which is what a map of news needs.
+            # Most districts have no point of their own (see the README): the regency's
+            # centroid is within tens of kilometres, which is what a map of news needs.
             parent = parents.get(code.rsplit(".", 1)[0])
             if parent is not None:
                 latitude, longitude = parent.latitude, parent.longitude

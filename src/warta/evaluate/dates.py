@@ -57,7 +57,9 @@ def read_articles(indosum_dir: str | Path) -> list[tuple[str, str]]:
                 if record.id in seen:
                     continue
                 seen.add(record.id)
-                articles.append((record.id, to_raw(record).content))
+                content = to_raw(record).content
+                if isinstance(content, str):
+                    articles.append((record.id, content))
     return articles
 
 

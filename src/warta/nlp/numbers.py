@@ -24,7 +24,8 @@ def load_data(relative: str) -> dict[str, Any]:
     try:
         raw = resources.files("warta").joinpath("data", relative).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ResourceError(f"warta data file data/{relative} is missing; reinstall warta") from None
+        raise ResourceError(
+            f"warta data file data/{relative} is missing; reinstall warta") from None
     return tomllib.loads(raw)
 
 

@@ -33,14 +33,16 @@ def nearest_year(month: int, day: int, anchor: date) -> date | None:
     return best
 
 
-def nearest_month(month: int, anchor: date, direction: int = 0) -> tuple[int, int]:
+def nearest_month(month: int, anchor: date, direction: int = 0,
+                  inclusive: bool = False) -> tuple[int, int]:
     """(year, month) for a month named without a year ("pada Juni"). ``direction`` -1 means the
-    last such month before the anchor's ("Juni lalu"), +1 the next one after ("Juni
-    mendatang"), 0 the nearest, earlier on a tie."""
+    last such month before the anchor's ("Juni lalu"; with ``inclusive``, the anchor's own month
+    counts: "sejak September" said in September), +1 the next one after ("Juni mendatang"), 0
+    the nearest, earlier on a tie."""
     here = anchor.year * 12 + anchor.month - 1
     options = [(year * 12 + month - 1) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if direction < 0:
-        options = [o for o in options if o < here] or options
+        options = [o for o in options if o < here or (inclusive and o == here)] or options
         chosen = max(options)
     elif direction > 0:
         options = [o for o in options if o > here] or options

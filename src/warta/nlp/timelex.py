@@ -37,6 +37,7 @@ class TimeLexicon:
     past_after: frozenset[str]
     year_cues: frozenset[str]
     month_cues: frozenset[str]
+    month_past_cues: frozenset[str]
     pair_links: frozenset[str]
     vague_counts: frozenset[str]
     rules: tuple[tuple[str, re.Pattern[str]], ...]  # in priority order for equal-length matches
@@ -51,7 +52,8 @@ def word_key(word: str) -> str:
 
 
 def _firsts(phrases: object) -> set[str]:
-    return {word_key(p.split()[0]) for p in phrases}  # type: ignore[attr-defined]
+    # The tagger finds words split at hyphens, so "baru-baru ini" starts at "baru".
+    return {word_key(p.split()[0].split("-")[0]) for p in phrases}  # type: ignore[attr-defined]
 
 
 def _flat(table: dict[str, list[str]]) -> dict[str, int]:
@@ -203,6 +205,7 @@ def lexicon() -> TimeLexicon:
         past_after=frozenset(data["past_cues"]["after"]),
         year_cues=frozenset(data["year_cues"]["before"]),
         month_cues=frozenset(data["month_cues"]["words"]),
+        month_past_cues=frozenset(data["month_cues"]["past"]),
         pair_links=frozenset(links["pair"]),
         vague_counts=frozenset(data["vague_counts"]["words"]),
         rules=tuple((name, re.compile(p, re.IGNORECASE)) for name, p in rules.items()),

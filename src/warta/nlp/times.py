@@ -116,7 +116,7 @@ def _bad_date(m: re.Match[str], detail: str) -> list[_Candidate]:
     return [_Candidate(m.start(), m.end(), "DATE", "", notices=[notice])]
 
 
-def _resolve_dm(ctx: _Context, day: int, month: int, year: str | None) -> date | None | str:
+def _resolve_dm(ctx: _Context, day: int, month: int, year: str | None) -> date | str | None:
     """A date from day, month and an optional year; "XXXX-MM-DD" text when no anchor can supply
     the year; None when no such date exists."""
     if year:
@@ -137,8 +137,16 @@ def _with_part(value: str, ctx: _Context, part: str | None) -> str:
     return f"{value}T{ctx.lex.parts[part.lower()]}" if part else value
 
 
+_DAY_AND_PART = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}T")
+
+
+def _kind(value: str) -> TimeType:
+    """TIMEX3 calls a day with a part of day ("2017-09-16TNI") a TIME."""
+    return "TIME" if _DAY_AND_PART.match(value) else "DATE"
+
+
 def _day_expr(ctx: _Context, start: int, end: int, value: str) -> TimeExpression:
-    return TimeExpression(ctx.text[start:end], start, end, "DATE", value, ctx.anchor_iso)
+    return TimeExpression(ctx.text[start:end], start, end, _kind(value), value, ctx.anchor_iso)
 
 
 # -- handlers, one per rule in timelex --------------------------------------------------------
@@ -345,9 +353,9 @@ def _duration(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
 
 def _month(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
     season, year, shift_word = m.group("season"), m.group("y"), m.group("shift")
-    if not (season or year or shift_word or m.group("bulan")):
-        if ctx.word_before(m.start()) not in ctx.lex.month_cues:
-            return []
+    cued = season or year or shift_word or m.group("bulan")
+    if not cued and ctx.word_before(m.start()) not in ctx.lex.month_cues:
+        return []
     if not m.group("mon")[0].isupper() and not (m.group("bulan") or year):
         return []
     month = ctx.lex.months[m.group("mon").lower()]
@@ -357,7 +365,8 @@ def _month(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
     if ctx.day is None:
         return [_Candidate(m.start(), m.end(), "DATE", f"XXXX-{month:02d}", mod=mod)]
     shift = ctx.lex.shifts.get(" ".join(shift_word.lower().split()), 0) if shift_word else 0
-    y, mo = cal.nearest_month(month, ctx.day, shift)
+    since = not shift and ctx.word_before(m.start()) in ctx.lex.month_past_cues
+    y, mo = cal.nearest_month(month, ctx.day, -1 if since else shift, inclusive=since)
     return [_Candidate(m.start(), m.end(), "DATE", f"{y:04d}-{mo:02d}", mod=mod)]
 
 
@@ -560,7 +569,8 @@ def analyse(text: str, anchor: datetime | None,
         notices.extend(cand.notices)
         if not cand.value:  # a rejected date: the notice says why
             continue
-        times.append(TimeExpression(text[cand.start : cand.end], cand.start, cand.end, cand.type,
+        kind = _kind(cand.value) if cand.type == "DATE" else cand.type
+        times.append(TimeExpression(text[cand.start : cand.end], cand.start, cand.end, kind,
                                     cand.value, anchor_iso, cand.mod, cand.end_value))
         times.extend(cand.parts)
     return Tagged(times, notices)

@@ -76,8 +76,8 @@ def parse(
       warta parse crawl.jsonl --compact > articles.jsonl
     """
     from warta import settings as settings_mod
-    from warta.model import Article
     from warta.api import parse_many
+    from warta.model import Article
     from warta.sources.files import read_all
 
     try:
@@ -109,43 +109,38 @@ def parse(
 def demo(
     folder: Annotated[Path, typer.Argument(help="Folder of sample pages.")] = Path("samples"),
 ) -> None:
-    """Parse the bundled sample corpus and print a short summary of each article.
+    """Parse the bundled sample corpus and print one line per article, then a summary.
 
     [b]Example[/b]
 
       warta demo samples
     """
-    from rich.console import Console
-    from rich.table import Table
-
     from warta import settings as settings_mod
-    from warta.model import Article
     from warta.api import parse_many
+    from warta.model import Article
     from warta.sources.files import read_all
 
-    console = Console()
     settings = settings_mod.load()
-    table = Table(title=f"warta demo: {folder}", show_lines=False)
-    for column in ("published", "outlet", "dateline", "title", "authors", "¶"):
-        table.add_column(column, overflow="fold")
     reasons: Counter[str] = Counter()
-    count = 0
-    with console.status("parsing…"):
-        for result in parse_many(read_all([str(folder)], settings.max_input_bytes),
-                                 settings=settings):
-            if not isinstance(result, Article):
-                reasons[result.code] += 1
-                continue
-            count += 1
-            table.add_row(
-                (result.published or "")[:16], result.outlet.name if result.outlet else "",
-                result.dateline.text if result.dateline else "", (result.title or "")[:70],
-                ", ".join(f"{a.name} ({a.role})" for a in result.authors),
-                str(len(result.paragraphs)),
-            )
-    console.print(table)
-    summary = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common()) or "none"
-    console.print(f"[b]{count}[/b] articles parsed; rejected: {summary}")
+    outlets: Counter[str] = Counter()
+    typer.echo(f"{'published':<16}  {'outlet':<14}  {'dateline':<12}  title")
+    for result in parse_many(read_all([str(folder)], settings.max_input_bytes),
+                             settings=settings):
+        if not isinstance(result, Article):
+            reasons[result.code] += 1
+            _report_rejection(result)
+            continue
+        outlet = result.outlet.name if result.outlet else "?"
+        outlets[outlet] += 1
+        typer.echo(
+            f"{(result.published or '')[:16]:<16}  {outlet[:14]:<14}  "
+            f"{(result.dateline.text if result.dateline else '')[:12]:<12}  "
+            f"{(result.title or result.text[:60])[:70]}"
+        )
+    total = sum(outlets.values())
+    by_outlet = ", ".join(f"{name} {n}" for name, n in outlets.most_common())
+    rejected = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common()) or "none"
+    typer.echo(f"\n{total} articles parsed ({by_outlet}); rejected: {rejected}")
 
 
 @app.command()

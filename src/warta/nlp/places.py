@@ -53,6 +53,9 @@ _LEVEL_ORDER = {"province": 0, "city": 1, "regency": 2, "district": 3}
 # the ones below are villages abroad that share a Javanese or Malay name.
 _DISTRICT_YIELDS_TO = 100_000
 
+# See _best_region: a namesake region wins a tie only with this many times the population.
+_REGION_TIE_FACTOR = 2.0
+
 # Fuzzy matching is only tried on names of at least this many letters and accepted at this
 # rapidfuzz ratio. Tuned on near misses: at 7 letters and 88, "Presiden" matched "Presidente"
 # (88.9) and the Jakarta area "Senayan" the Riau district "Senayang" (93.3); at 9 and 90 both are
@@ -72,6 +75,7 @@ def fold(name: str) -> str:
 class _Region:
     place: Place
     level: str
+    population: int  # of the region, or for a district of its regency (none per district)
 
 
 @dataclass(frozen=True)
@@ -166,12 +170,15 @@ def _load() -> _Index:
                 index.countries.setdefault(fold(written), place)
 
     parents: dict[str, Place] = {}
-    for code, level, name, lat, lng in _rows(_data("regions.tsv").read_text("utf-8")):
+    people: dict[str, int] = {}
+    for code, level, name, lat, lng, population in _rows(_data("regions.tsv").read_text("utf-8")):
         latitude, longitude = _point(lat, lng)
+        parent_code = code.rsplit(".", 1)[0]
+        people[code] = int(population) if population else people.get(parent_code, 0)
         if latitude is None and level == "district":
             # Most districts have no point of their own (see the README): the regency's
             # centroid is within tens of kilometres, which is what a map of news needs.
-            parent = parents.get(code.rsplit(".", 1)[0])
+            parent = parents.get(parent_code)
             if parent is not None:
                 latitude, longitude = parent.latitude, parent.longitude
         place = Place(name, "ID", latitude, longitude, f"wilayah:{code}", level)
@@ -180,7 +187,7 @@ def _load() -> _Index:
         # District names keep their leading words: "Kota Baru" is a district, "baru" means "new".
         words = index.prefixes if level != "district" else []
         for key in _bare_region_names(name, words):
-            index.regions[key].append(_Region(place, level))
+            index.regions[key].append(_Region(place, level, people[code]))
 
     with gzip.open(_data("cities.tsv.gz").open("rb"), "rt", encoding="utf-8") as handle:
         city_rows = _rows(handle.read())
@@ -263,11 +270,16 @@ def _best_region(regions: list[_Region], level: str | None) -> Place | None:
         return None
     top = min(_LEVEL_ORDER[r.level] for r in regions)
     best = [r for r in regions if _LEVEL_ORDER[r.level] == top]
-    # Two regions of one level with one name ("Jetis" is a district in Bantul and in the city of
-    # Yogyakarta) cannot be told apart without the parent; say nothing rather than guess.
-    if len({r.place.gazetteer_id for r in best}) > 1:
-        return None
-    return best[0].place
+    if len({r.place.gazetteer_id for r in best}) == 1:
+        return best[0].place
+    # Two regions of one level with one name ("Tanah Abang" is a district of Central Jakarta and
+    # of a South Sumatran regency): take the one in the far more populous regency, which news
+    # mentions far more often, as GeoNames ties go to the bigger city. "Far more" is twice:
+    # a judgement, not a fit; below it, say nothing rather than guess.
+    ranked = sorted(best, key=lambda r: -r.population)
+    if ranked[0].population >= _REGION_TIE_FACTOR * ranked[1].population:
+        return ranked[0].place
+    return None
 
 
 def _exact(key: str, level: str | None, country: str | None, index: _Index) -> Place | None:

@@ -147,6 +147,8 @@ def tag_quantities(text: str, time_spans: Iterable[tuple[int, int]] | None = Non
         hedge = " ".join(m.group("hedge").lower().split()) if m.group("hedge") else None
         approximation = hedge or (m.group("vague").lower() if m.group("vague") else None)
         counted = None if unit else _counted(text, m.end(), lex)
+        if words and words[0].isupper() and not (counted or unit):
+            continue  # "Lima, ibu kota Peru": a count opening a sentence names what it counts
         out.append(Quantity(text[m.start() : m.end()], m.start(), m.end(), value,
                             approximation, unit, counted))
     return out

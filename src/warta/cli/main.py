@@ -145,7 +145,12 @@ def demo(
 
 @app.command()
 def stages() -> None:
-    """List the NLP stages that can be named in --stages, with what each needs and adds."""
+    """List the NLP stages that can be named in --stages, with what each needs and adds.
+
+    [b]Example[/b]
+
+      warta stages
+    """
     from warta.nlp.pipeline import BUILTIN, DEFAULT_STAGES
 
     for name, (_, requires, assigns) in sorted(BUILTIN.items()):
@@ -162,6 +167,10 @@ def show_settings(
 
     Settings come from defaults, then warta.toml (or $WARTA_CONFIG), then WARTA_<NAME>
     environment variables, then command options.
+
+    [b]Example[/b]
+
+      WARTA_LANGUAGES=id,ms warta settings --json
     """
     from warta import settings as settings_mod
 

@@ -6,6 +6,8 @@ import re
 from itertools import pairwise
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warta.model import Article, Dateline, Span
 from warta.nlp.entities import build, entity_key, resolve, resolve_dateline
@@ -245,3 +247,44 @@ def test_stage_fills_entities_and_the_dateline(monkeypatch):
     assert result.dateline is not None and result.dateline.place is not None
     assert result.dateline.place.gazetteer_id == "geonames:170654"
     assert {e.name for e in result.entities} >= {"Bashar al-Assad", "Sergei Shoigu", "ISIS"}
+
+
+def test_a_title_does_not_reach_back_over_another_person():
+    text = "Hadir pula Presiden Jokowi dan Menteri Luar Negeri Retno Marsudi di sana."
+    people = {e.name: e for e in resolve(text, [at(text, "Retno Marsudi", "PER")],
+                                         sentences(text))}
+    assert people["Retno Marsudi"].titles == ["Menteri Luar Negeri"]
+
+
+def test_title_with_an_organisation_and_in_lower_case():
+    text = "Ketua KPK Firli Bahuri hadir, kata juru bicara Kementerian Luar Negeri Teuku Faizasyah."
+    mentions = [at(text, "KPK", "ORG"), at(text, "Firli Bahuri", "PER"),
+                at(text, "Kementerian Luar Negeri", "ORG"), at(text, "Teuku Faizasyah", "PER")]
+    people = {e.name: e for e in resolve(text, mentions, sentences(text))}
+    assert people["Firli Bahuri"].titles == ["Ketua KPK"]
+    assert people["Teuku Faizasyah"].titles == ["juru bicara Kementerian Luar Negeri"]
+
+
+def test_other_label_spellings_map_to_entity_types():
+    text = "Budi Santoso pergi ke Surabaya untuk Piala Dunia."
+    entities = resolve(text, [at(text, "Budi Santoso", "PERSON"), at(text, "Surabaya", "PLACE"),
+                              at(text, "Piala Dunia", "WORK_OF_ART")], sentences(text))
+    assert [e.type for e in entities] == ["PER", "GPE", "MISC"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(-3, len(SEED) + 3), st.integers(0, 40),
+                          st.sampled_from(["PER", "ORG", "LOC", "EVT", "x"])), max_size=40))
+def test_any_mentions_give_exact_disjoint_sorted_mentions(raw):
+    mentions = [(start, start + length, kind) for start, length, kind in raw]
+    entities = resolve(SEED, mentions, sentences(SEED))
+    spans = []
+    for entity in entities:
+        assert entity.mentions
+        assert entity.key
+        for mention in entity.mentions:
+            assert SEED[mention.start : mention.end] == mention.text
+            spans.append((mention.start, mention.end))
+    spans.sort()
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
+    assert len({e.key for e in entities}) == len(entities)

@@ -116,3 +116,8 @@ def test_lookup_is_fast_after_warm_up():
             resolve_place(name)
     per_lookup = (time.perf_counter() - start) / 5000
     assert per_lookup < 20e-6  # cached: measured well under a microsecond
+
+
+def test_a_district_name_shared_with_a_far_smaller_regency_goes_to_the_bigger():
+    place = resolve_place("Tanah Abang")
+    assert place is not None and place.gazetteer_id == "wilayah:31.71.07"

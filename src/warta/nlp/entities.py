@@ -53,6 +53,10 @@ _GPE_FEATURES = frozenset({"country", "province", "regency", "city", "district"}
 # Places that may qualify a title ("Presiden Suriah", "Gubernur Jawa Barat"): jurisdictions,
 # not towns; a foreign town in front of a name is more often a first name (Vladimir).
 _JURISDICTIONS = frozenset({"country", "province", "regency"})
+# Mention types as taggers and corpora spell them, to warta's entity types; anything else is MISC.
+_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANIZATION": "ORG",
+          "ORGANISATION": "ORG", "LOC": "LOC", "LOCATION": "LOC", "PLACE": "LOC", "FAC": "LOC",
+          "GPE": "GPE", "EVT": "EVT", "EVENT": "EVT", "MISC": "MISC", "NORP": "MISC"}
 _MAX_NAME_EXTENSION = 2  # first names a tagger left out ("Bashar" of "Bashar al-Assad")
 _MAX_TITLE_TOKENS = 10  # longer capitalised runs are headlines or lists, not titles
 
@@ -120,6 +124,7 @@ class _Vocabulary:
 _HEADS = frozenset({"roles", "ranks", "honorifics", "address"})
 _KEPT = frozenset({"roles", "ranks", "honorifics"})
 _ALL = frozenset({*_HEADS, "portfolio", "connectors"})
+_CONNECTORS = frozenset({"connectors"})
 
 
 @lru_cache(maxsize=1)
@@ -206,7 +211,7 @@ def _kept_title(text: str, tokens: list[_Token]) -> str | None:
             break
         i += n
     j = len(tokens)
-    while j > i and vocabulary.match(tokens, j - 1, frozenset({"connectors"}))[0]:
+    while j > i and vocabulary.match(tokens, j - 1, _CONNECTORS)[0]:
         j -= 1
     if i >= j:
         return None
@@ -249,8 +254,15 @@ def _title_before(text: str, item: _Item, floor: int, covered_by: dict[int, str]
     ("... kepada Presiden Rusia Vladimir Putin")."""
     before = _tokens(text[floor : item.start], floor)
     run: list[_Token] = []
-    for token in reversed(before):
+    for n in range(len(before) - 1, -1, -1):
+        token = before[n]
         if not token.text[0].isalnum() or covered_by.get(token.start) == "PER":
+            break
+        if vocabulary.match(before, n, _CONNECTORS)[0] and not (
+            n > 0 and before[n - 1].key in vocabulary.words
+        ):
+            # "dan" joins the parts of one title ("Politik dan Keamanan"), or two people
+            # ("Presiden Jokowi dan Menteri Retno"): only the first continues the title.
             break
         if token.text.endswith(".") and not vocabulary.match([token], 0, _ALL)[0]:
             break  # the end of the previous sentence, not an abbreviation
@@ -322,7 +334,7 @@ def _clean(text: str, mentions: list[tuple[int, int, str]]) -> list[_Item]:
         if text[start:end].endswith(".") and len(text[start:end].split()[-1]) > 4:
             end -= 1
         if end > start and any(ch.isalnum() for ch in text[start:end]):
-            items.append(_Item(start, end, kind.upper()))
+            items.append(_Item(start, end, _TYPES.get(kind.upper(), "MISC")))
     items.sort(key=lambda i: (i.start, -(i.end - i.start)))
     kept: list[_Item] = []
     for item in items:

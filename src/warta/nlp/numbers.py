@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -42,6 +44,7 @@ class NumberWords:
     scales: dict[str, float]
     vague: dict[str, float]
     hedges: dict[str, str]  # hedge as written -> TIMEX3 mod
+    hedge_before: re.Pattern[str]  # a hedge ending just before a number, searched backwards
     pattern: str  # one or more number words in a row (no scales), for embedding in regexes
     vague_pattern: str
 
@@ -100,11 +103,23 @@ def number_words() -> NumberWords:
     return NumberWords(
         digits=digits, whole=whole, multipliers=multipliers, scales=scales, vague=vague,
         hedges=dict(data["hedges"]), pattern=pattern, vague_pattern=alternation(vague),
+        hedge_before=re.compile(rf"(?<!\w)({alternation(data['hedges'])})\s+$", re.IGNORECASE),
     )
 
 
 # Digits as Indonesian writes them: "1.500.000", "2,3", "1.500,75", or plain "450".
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+
+
+def hedge_before(text: str, start: int) -> tuple[int, str] | None:
+    """The hedge ("lebih dari", "sekitar") written just before ``start``, as (its offset, the
+    hedge in lower case), or None. Looked for only once a number has matched, so the taggers
+    need not try their rules at every "di" and "hingga" in the text."""
+    window = max(0, start - 30)
+    found = number_words().hedge_before.search(text, window, start)
+    if found is None:
+        return None
+    return found.start(1), " ".join(found.group(1).lower().split())
 
 
 def parse_digits(written: str) -> float | None:
@@ -120,3 +135,43 @@ def parse_digits(written: str) -> float | None:
         return float(written.replace(",", "."))
     except ValueError:
         return None
+
+
+# Words as the taggers look them up: ASCII letters, with an inner apostrophe ("jum'at"). Every
+# trigger word is ASCII, and an ASCII class scans about twice as fast as a Unicode one.
+_WORDS = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_DIGIT_RUNS = re.compile(r"\d+")
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping the few characters that grow when lower-cased ("İ") as they
+    are, so offsets into the result are offsets into ``text``."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def word_positions(lowered: str, keys: AbstractSet[str]) -> Iterator[tuple[str, int]]:
+    """(key, offset) for each whole-word occurrence in ``lowered`` of the words in ``keys``.
+
+    The words present are collected in C (``findall`` and a set intersection) and only those
+    are located with ``str.find``: on a 5,000-character article about 0.2 ms, where a
+    Python loop over every word costs about 1 ms and one regex alternation of all the keys
+    several milliseconds.
+    """
+    size = len(lowered)
+    for key in keys & set(_WORDS.findall(lowered)):
+        width = len(key)
+        at = lowered.find(key)
+        while at >= 0:
+            after = at + width
+            if (at == 0 or not lowered[at - 1].isalnum()) and (
+                    after == size or not lowered[after].isalnum()):
+                yield key, at
+            at = lowered.find(key, after)
+
+
+def digit_runs(text: str) -> Iterator[re.Match[str]]:
+    """Each maximal run of digits."""
+    return _DIGIT_RUNS.finditer(text)

@@ -41,8 +41,8 @@ class TimeLexicon:
     pair_links: frozenset[str]
     vague_counts: frozenset[str]
     rules: tuple[tuple[str, re.Pattern[str]], ...]  # in priority order for equal-length matches
-    # Which rules can start at a word, keyed by the word in lower case ("#" for any number,
-    # "(" for a bracket): the tagger tries a rule only where it can start, which is about ten
+    # Which rules can start at a word, keyed by the word in lower case ("#..." for numbers, "("
+    # for a bracket): the tagger tries a rule only where it can start, which is about ten
     # times faster than letting every pattern scan the whole text.
     triggers: dict[str, tuple[int, ...]]
 
@@ -78,7 +78,6 @@ def lexicon() -> TimeLexicon:
     zone = alternation(data["zones"])
     season = alternation(data["seasons"])
     unit = alternation(units)
-    hedge = alternation(numbers.hedges)
     shift = alternation(relative["shifts"])
     ago = alternation([*data["relative"]["ago"]["past"], *data["relative"]["ago"]["future"]])
     vague = alternation([*numbers.vague, *data["vague_counts"]["words"]])
@@ -127,12 +126,12 @@ def lexicon() -> TimeLexicon:
         ),
         # "tiga hari lalu", "dua pekan lalu", "setahun silam", "lima hari lagi"
         "ago": (
-            rf"(?<![\w.,])(?:(?P<hedge>{hedge})\s+)?(?:(?P<num>{count})\s+(?P<unit>{day_units}"
+            rf"(?<![\w.,])(?:(?P<num>{count})\s+(?P<unit>{day_units}"
             rf"|jam|menit)|se(?P<seunit>{day_units}|jam))\s+(?P<dir>{ago})(?!\w)"
         ),
         # "hampir tiga tahun", "enam bulan", "24 jam", "setahun", "bertahun-tahun"
         "duration": (
-            rf"(?<![\w.,])(?:(?P<hedge>{hedge})\s+)?(?:(?P<num>{count})\s+(?P<unit>{unit})"
+            rf"(?<![\w.,])(?:(?P<num>{count})\s+(?P<unit>{unit})"
             rf"|se(?P<seunit>{unit})(?!-)|ber(?P<redup>{unit})-(?P=redup))(?!\w)"
             rf"(?:\s+(?P<tail>terakhir|ke\s+depan)(?!\w))?"
         ),
@@ -163,19 +162,22 @@ def lexicon() -> TimeLexicon:
     wd_words = _firsts(weekdays)
     number_starts = {"#", *_firsts([*numbers.digits, *numbers.whole, *numbers.multipliers]),
                      *_firsts(numbers.vague), *_firsts(data["vague_counts"]["words"])}
-    hedge_starts = _firsts(numbers.hedges)
     se_units = {f"se{u}" for u in units} | {f"ber{u}" for u in units}
     season_starts = _firsts(data["seasons"])
     starts: dict[str, set[str]] = {
-        "numeric": {*wd_words, "(", "#"},
-        "named": {*wd_words, "#", "tanggal", "tgl"},
-        "clock": {"pukul", "pkl", "jam", "#"},
+        # Digits are keyed by what follows them (see times._rule_starts): "#sep" a day
+        # before "/", "-" or "."; "#day" a day before a space or a dash; "#clock" an hour
+        # before "." or ":"; "#year" four digits; "#" any number.
+        "numeric": {*wd_words, "(", "#sep"},
+        "named": {*wd_words, "#day", "tanggal", "tgl"},
+        "clock": {"pukul", "pkl", "jam", "#clock"},
         "relday": _firsts([*relative["days"], *relative["nights"], *relative["refs"]]),
         "relunit": {*season_starts, *_firsts(units)},
-        "ago": {*hedge_starts, *number_starts, *se_units},
-        "duration": {*hedge_starts, *number_starts, *se_units},
+        # Hedges ("hampir tiga tahun") are looked for behind a match, not tried as starts.
+        "ago": {*number_starts, *se_units},
+        "duration": {*number_starts, *se_units},
         "month": {*season_starts, "bulan", *_firsts(full_months)},
-        "year": {*season_starts, "tahun", "thn", "#"},
+        "year": {*season_starts, "tahun", "thn", "#year"},
         "weekday": wd_words,
         "set": _firsts(data["sets"]["cues"]),
     }

@@ -27,7 +27,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from warta.model import Article, Notice, TimeExpression, TimeType, replace
 from warta.nlp import timecalc as cal
-from warta.nlp.numbers import number_words, parse_digits
+from warta.nlp.numbers import (
+    digit_runs,
+    hedge_before,
+    lower_same_length,
+    number_words,
+    parse_digits,
+    word_positions,
+)
 from warta.nlp.timelex import TimeLexicon, lexicon
 
 if TYPE_CHECKING:
@@ -314,14 +321,22 @@ def _unit_letter(ctx: _Context, m: re.Match[str]) -> str:
     return ctx.lex.units[word]
 
 
+def _hedged(ctx: _Context, m: re.Match[str]) -> tuple[int, str | None]:
+    """Where an amount of time starts once a hedge before it is included ("hampir tiga
+    tahun"), and the hedge's TIMEX3 mod."""
+    hedge = hedge_before(ctx.text, m.start())
+    if hedge is None:
+        return m.start(), None
+    return hedge[0], number_words().hedges[hedge[1]]
+
+
 def _ago(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
     amount = _count(ctx, m)
     letter = _unit_letter(ctx, m)
     direction = -1 if " ".join(m.group("dir").lower().split()) in ctx.lex.ago_past else 1
-    hedge = m.group("hedge")
-    mod = number_words().hedges.get(hedge.lower()) if hedge else None
+    start, mod = _hedged(ctx, m)
     if ctx.day is None or ctx.anchor is None or amount is None or amount != int(amount):
-        return [_Candidate(m.start(), m.end(), "DATE", "PAST_REF" if direction < 0
+        return [_Candidate(start, m.end(), "DATE", "PAST_REF" if direction < 0
                            else "FUTURE_REF", mod=mod)]
     n = int(amount) * direction
     if letter == "D":
@@ -335,20 +350,18 @@ def _ago(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
     else:  # hours and minutes: a moment before the anchor
         delta = timedelta(hours=n) if letter == "H" else timedelta(minutes=n)
         moment = ctx.anchor + delta
-        return [_Candidate(m.start(), m.end(), "TIME",
-                           moment.isoformat(timespec="minutes"), mod=mod)]
-    return [_Candidate(m.start(), m.end(), "DATE", value, mod=mod)]
+        return [_Candidate(start, m.end(), "TIME", moment.isoformat(timespec="minutes"), mod=mod)]
+    return [_Candidate(start, m.end(), "DATE", value, mod=mod)]
 
 
 def _duration(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
     letter = _unit_letter(ctx, m)
     amount = _count(ctx, m)
-    hedge = m.group("hedge")
-    mod = number_words().hedges.get(hedge.lower()) if hedge else None
+    start, mod = _hedged(ctx, m)
     if amount is None and mod is None and not m.group("redup"):
         mod = "APPROX"  # "puluhan tahun": tens of years, an order of magnitude
     value = cal.duration_value(amount, letter, ctx.lex.unit_years.get(letter))
-    return [_Candidate(m.start(), m.end(), "DURATION", value, mod=mod)]
+    return [_Candidate(start, m.end(), "DURATION", value, mod=mod)]
 
 
 def _month(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
@@ -505,44 +518,35 @@ def _joinable(a: _Candidate, b: _Candidate, text: str) -> bool:
     return gap is not None
 
 
-_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_NUMBER_STARTS = re.compile(r"(?<!\d)\d")
-
-
-def _lower_same_length(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    # A few characters grow when lower-cased ("İ"); keep them so offsets still line up.
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 def _rule_starts(text: str, triggers: dict[str, tuple[int, ...]]) -> list[tuple[int, int]]:
     """(rule, offset) pairs: where in ``text`` each rule could start.
 
-    The words present are collected in C (``findall`` and a set intersection), then only those
-    that can start a rule are located with ``str.find``. Measured on the seed (2 KB): about 0.2
-    ms, where running the eleven patterns over the whole text cost 2.5 ms and a Python loop
-    over every word about 0.5 ms.
+    Words are found with :func:`warta.nlp.numbers.word_positions`; a run of digits is keyed by
+    its length and the character after it, so "2017" tries the year rule and "14/" the date
+    rule but neither tries the other. On the 100 longest IndoSum articles (4,900 characters)
+    this halves the number of patterns tried per article.
     """
-    lowered = _lower_same_length(text)
     out: list[tuple[int, int]] = []
-    size = len(lowered)
-    for key in triggers.keys() & set(_WORDS.findall(lowered)):
-        rules = triggers[key]
-        width = len(key)
-        at = lowered.find(key)
-        while at >= 0:
-            after = at + width
-            if (at == 0 or not lowered[at - 1].isalnum()) and (
-                    after == size or not lowered[after].isalnum()):
-                out.extend((rule, at) for rule in rules)
-            at = lowered.find(key, after)
-    for key, starts in (("#", _NUMBER_STARTS.finditer(text)),
-                        ("(", re.finditer(r"\(", text))):
-        rules = triggers.get(key, ())
-        for found in starts:
-            out.extend((rule, found.start()) for rule in rules)
+    for key, at in word_positions(lower_same_length(text), triggers.keys()):
+        out.extend((rule, at) for rule in triggers[key])
+    size = len(text)
+    for run in digit_runs(text):
+        at, end = run.span()
+        keys = ["#"]
+        if end - at == 4:
+            keys.append("#year")
+        elif end - at <= 2 and end < size:
+            after = text[end]
+            if after in "/.-":
+                keys.append("#sep")
+            if after in ".:":
+                keys.append("#clock")
+            if after.isspace() or after in "-–—":
+                keys.append("#day")
+        for key in keys:
+            out.extend((rule, at) for rule in triggers.get(key, ()))
+    for bracket in re.finditer(r"\(", text):
+        out.extend((rule, bracket.start()) for rule in triggers.get("(", ()))
     return out
 
 

@@ -80,3 +80,7 @@ class ConfigError(WartaError):
 
 class ResourceError(WartaError):
     """A data file or model that should ship with warta is missing."""
+
+
+class StoreError(WartaError):
+    """A store that cannot be opened, read or written (bad URL, locked or corrupt database)."""

@@ -21,7 +21,17 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from warta.model import Article, Quantity, replace
-from warta.nlp.numbers import DIGITS, alternation, load_data, number_words, parse_digits
+from warta.nlp.numbers import (
+    DIGITS,
+    alternation,
+    digit_runs,
+    hedge_before,
+    load_data,
+    lower_same_length,
+    number_words,
+    parse_digits,
+    word_positions,
+)
 
 if TYPE_CHECKING:
     from warta.settings import Settings
@@ -30,6 +40,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class _Lexicon:
     pattern: re.Pattern[str]
+    start_words: frozenset[str]  # lower-case words a quantity can start with
+    prefixes: tuple[str, ...]  # currency written before amounts, case-sensitive: "Rp", "US$"
     currencies: dict[str, str]
     units: dict[str, str]  # lower-cased keys
     not_counted: frozenset[str]
@@ -47,15 +59,18 @@ def _lexicon() -> _Lexicon:
     units = data["units"]
     scales = alternation(numbers.scales)
     pattern = (
-        rf"(?<![\w.,/\-])(?:(?P<hedge>{alternation(numbers.hedges)})\s+)?"
-        rf"(?:(?P<cur>(?-i:{alternation(prefix)}))\s*)?"
+        rf"(?<![\w.,/\-])(?:(?P<cur>(?-i:{alternation(prefix)}))\s*)?"
         rf"(?:(?P<digits>{DIGITS})(?![\w/]|[.,:]\d)(?:\s*(?P<scale>{scales})(?!\w))?"
         rf"|(?P<words>{numbers.pattern})(?![\w-])"
         rf"|(?P<vague>{numbers.vague_pattern})(?!\w)(?:\s+(?P<vscale>{scales})(?!\w))?)"
         rf"(?:\s*(?P<pct>%)|\s+(?P<unit>{alternation([*units, *suffix])})(?![\w%]))?"
     )
+    first_words = [w.split()[0].lower() for w in
+                   [*numbers.digits, *numbers.whole, *numbers.multipliers, *numbers.vague]]
     return _Lexicon(
         pattern=re.compile(pattern, re.IGNORECASE),
+        start_words=frozenset(first_words),
+        prefixes=tuple(prefix),
         currencies={**prefix, **{k.lower(): v for k, v in suffix.items()}},
         units={k.lower(): v for k, v in units.items()},
         not_counted=frozenset(data["not_counted"]["words"]),
@@ -120,13 +135,21 @@ def tag_quantities(text: str, time_spans: Iterable[tuple[int, int]] | None = Non
     excluded = list(time_spans)
     excluded.extend((m.start(), m.end()) for m in lex.idioms.finditer(text))
     out: list[Quantity] = []
-    for m in lex.pattern.finditer(text):
+    reached = 0
+    for at in _starts(text, lex):
+        if at < reached:
+            continue  # inside the quantity before: "dua ratus ribu" starts at "dua" only
+        m = lex.pattern.match(text, at)
+        if m is None:
+            continue
         start = m.start("cur") if m.group("cur") else m.start("digits") if m.group(
             "digits") else m.start("words") if m.group("words") else m.start("vague")
         if _overlaps(start, m.end(), excluded) or _is_year(m):
             continue
+        hedge = hedge_before(text, m.start())
+        begin = hedge[0] if hedge else m.start()
         before = _PREVIOUS_WORD.search(text, max(0, m.start() - 25), m.start())
-        if before and before.group(1).lower() in lex.identifiers and not m.group("hedge"):
+        if before and before.group(1).lower() in lex.identifiers and not hedge:
             continue  # "Pasal 28", "nomor 5", "tahun 2017"
         words = m.group("words")
         if words and words[0].isupper() and start > 0:
@@ -144,14 +167,29 @@ def tag_quantities(text: str, time_spans: Iterable[tuple[int, int]] | None = Non
         elif m.group("unit"):
             written = " ".join(m.group("unit").lower().split())
             unit = lex.units.get(written) or lex.currencies.get(written) or unit
-        hedge = " ".join(m.group("hedge").lower().split()) if m.group("hedge") else None
-        approximation = hedge or (m.group("vague").lower() if m.group("vague") else None)
+        approximation = hedge[1] if hedge else (
+            m.group("vague").lower() if m.group("vague") else None)
         counted = None if unit else _counted(text, m.end(), lex)
         if words and words[0].isupper() and not (counted or unit):
             continue  # "Lima, ibu kota Peru": a count opening a sentence names what it counts
-        out.append(Quantity(text[m.start() : m.end()], m.start(), m.end(), value,
+        out.append(Quantity(text[begin : m.end()], begin, m.end(), value,
                             approximation, unit, counted))
+        reached = m.end()
     return out
+
+
+def _starts(text: str, lex: _Lexicon) -> list[int]:
+    """Offsets where a quantity may start, in order: number words, currencies ("Rp2,3" has no
+    word boundary, so they are found as written), digit runs. Trying the pattern only there is
+    about four times faster than scanning the text with it."""
+    starts = [at for _, at in word_positions(lower_same_length(text), lex.start_words)]
+    starts.extend(run.start() for run in digit_runs(text))
+    for prefix in lex.prefixes:
+        at = text.find(prefix)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(prefix, at + 1)
+    return sorted(set(starts))
 
 
 def build(settings: Settings | None = None) -> Any:

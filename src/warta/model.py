@@ -143,8 +143,9 @@ class Quote(Record, frozen=True):
     start: int
     end: int
     cue: str | None = None
-    speaker: Mention | None = None
+    speaker: Mention | None = None  # as written: "Assad", "ia", "pernyataan tersebut"
     speaker_entity: str | None = None
+    antecedent: Mention | None = None  # what a pronoun or "pernyataan tersebut" points back to
 
 
 class Actor(Record, frozen=True):

@@ -49,6 +49,7 @@ class Stage:
 # Importing the module happens only when a pipeline uses the stage.
 BUILTIN: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "sentences": ("warta.nlp.sentences:build", ("text", "paragraphs"), ("sentences",)),
+    "quotes": ("warta.nlp.quotes:build", ("text", "paragraphs", "sentences"), ("quotes",)),
 }
 
 #: The stages ``warta.parse`` runs when none are named.

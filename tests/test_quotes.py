@@ -1,0 +1,102 @@
+"""Quotes: direct and indirect, cue verbs, speakers and what pronouns point back to."""
+
+from __future__ import annotations
+
+import warta
+from warta.model import Article, Span
+from warta.nlp.quotes import direct_spans, find_quotes
+from warta.nlp.sentences import split
+
+
+def article_from(paragraphs: list[str]) -> Article:
+    text = "\n\n".join(paragraphs)
+    spans, at = [], 0
+    for p in paragraphs:
+        spans.append(Span(at, at + len(p)))
+        at += len(p) + 2
+    return Article(id="t", text=text, paragraphs=spans, sentences=split(text, spans))
+
+
+def test_seed_quotes(seed_article):
+    quotes = find_quotes(seed_article)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    q = direct[0]
+    assert q.text.startswith("Baru kemarin, angkatan udara Rusia")
+    assert q.text.endswith("serangan tentara Suriah")
+    assert seed_article.text[q.start:q.end] == q.text
+    assert q.cue == "kata" and q.speaker.text == "pernyataan tersebut"
+    assert q.antecedent is not None and q.antecedent.text == "tentara Rusia"
+    menurut = [q for q in quotes if q.cue == "menurut"]
+    assert len(menurut) == 1 and menurut[0].speaker.text == "Assad"
+    assert menurut[0].text.startswith("pertemuan kali ini menekankan")
+
+
+def test_speaker_before_the_quote_and_pronoun_suffix():
+    a = article_from([
+        'Gubernur Anies Baswedan mengatakan, "Kami akan membuka jalur sepeda baru tahun ini."',
+        '"Jalur itu menghubungkan Sudirman dan Thamrin," katanya.',
+    ])
+    quotes = find_quotes(a)
+    assert [(q.cue, q.speaker.text) for q in quotes] == [
+        ("mengatakan", "Gubernur Anies Baswedan"), ("katanya", "-nya")]
+
+
+def test_indirect_speech():
+    a = article_from([
+        "Kapolda Metro Jaya mengatakan bahwa dua tersangka telah ditangkap di Bekasi pada malam "
+        "hari itu.",
+        "Pelaku akan dijerat pasal berlapis, ujar Kapolda kepada wartawan.",
+    ])
+    quotes = find_quotes(a)
+    assert [(q.kind, q.cue, q.speaker.text) for q in quotes] == [
+        ("indirect", "mengatakan", "Kapolda Metro Jaya"), ("indirect", "ujar", "Kapolda")]
+    assert quotes[0].text.startswith("dua tersangka")
+
+
+def test_quote_over_three_paragraphs():
+    a = article_from([
+        '"Kami sudah bekerja keras sejak pagi untuk memadamkan api di gudang itu.',
+        '"Angin kencang membuat api cepat menjalar ke bangunan sebelah.',
+        '"Sekarang api sudah padam dan pendinginan masih berlangsung," kata Kepala Damkar.',
+    ])
+    quotes = find_quotes(a)
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("Kami sudah") and quotes[0].text.endswith("berlangsung")
+    assert quotes[0].speaker.text == "Kepala Damkar"
+
+
+def test_unbalanced_quote_is_closed_at_its_paragraph():
+    a = article_from([
+        '"Kami menolak rencana itu karena merugikan nelayan, kata Ketua HNSI.',
+        "Paragraf ini bukan kutipan dan harus tetap utuh di luar kutipan mana pun.",
+        '"Kami akan terus berjuang," ujar dia.',
+    ])
+    spans = direct_spans(a.text, a.paragraphs)
+    assert len(spans) == 2
+    assert spans[0][1] == a.paragraphs[0].end
+    assert spans[1][0] == a.paragraphs[2].start
+
+
+def test_nested_and_typographic_quotes():
+    a = article_from([
+        "“Saya bilang kepada mereka, ‘jangan pernah menyerah pada keadaan apa pun’, dan mereka "
+        "mendengarkan,” tutur Susi.",
+    ])
+    quotes = find_quotes(a)
+    assert len(quotes) == 1 and quotes[0].cue == "tutur" and quotes[0].speaker.text == "Susi"
+    assert "‘jangan pernah" in quotes[0].text
+
+
+def test_many_quote_marks_do_not_crash_or_lose_text():
+    paragraph = " ".join(f'"kata{i}" dan' for i in range(250)) + " selesai."
+    a = article_from([paragraph, "Paragraf terakhir tetap ada di artikel ini dengan utuh."])
+    spans = direct_spans(a.text, a.paragraphs)
+    assert all(a.paragraphs[0].start <= s < e <= a.paragraphs[0].end for s, e in spans)
+    assert len(spans) == 250
+    find_quotes(a)
+
+
+def test_quotes_stage_in_the_pipeline(seed_text):
+    article = warta.parse(seed_text, stages=["sentences", "quotes"])
+    assert any(q.cue == "kata" for q in article.quotes)

@@ -121,3 +121,20 @@ def test_lookup_is_fast_after_warm_up():
 def test_a_district_name_shared_with_a_far_smaller_regency_goes_to_the_bigger():
     place = resolve_place("Tanah Abang")
     assert place is not None and place.gazetteer_id == "wilayah:31.71.07"
+
+
+@pytest.mark.parametrize(
+    ("name", "gazetteer_id", "feature"),
+    [("Asia", "warta:asia", "continent"), ("Timur Tengah", "warta:timur-tengah", "region"),
+     ("Pulau Jawa", "warta:jawa", "island"), ("Jawa", "warta:jawa", "island"),
+     ("Laut China Selatan", "warta:laut-china-selatan", "sea")],
+)
+def test_continents_islands_and_seas(name, gazetteer_id, feature):
+    place = resolve_place(name)
+    assert place is not None and place.gazetteer_id == gazetteer_id
+    assert place.feature == feature and place.latitude is not None
+
+
+@pytest.mark.parametrize("name", ["Pak", "Budi", "Joko"])
+def test_short_nicknames_of_small_towns_are_not_places(name):
+    assert resolve_place(name) is None

@@ -7,7 +7,8 @@
 
 Sources (see ``warta/data/places/README.md``): country names from CLDR (Indonesian and English),
 world cities from GeoNames, Indonesian provinces, regencies, cities and districts from the
-Kemendagri codes, and a curated table of Indonesian exonyms and aliases the others miss.
+Kemendagri codes, a curated table of Indonesian exonyms and aliases the others miss, and a
+hand-entered table of continents, islands, seas and regions (``warta:`` ids).
 
 The tables load once per process, on the first lookup (about a fifth of a second), and lookups
 are cached, so a repeated name costs a dictionary hit.
@@ -88,7 +89,7 @@ class _City:
 class _Index:
     countries: dict[str, Place] = field(default_factory=dict)
     regions: dict[str, list[_Region]] = field(default_factory=lambda: defaultdict(list))
-    cities: dict[str, list[int]] = field(default_factory=dict)  # folded name -> city rows
+    cities: dict[str, str] = field(default_factory=dict)  # folded name -> "3,17": city rows
     city_rows: list[list[str]] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)  # folded alias -> gazetteer id
     by_id: dict[str, Place] = field(default_factory=dict)
@@ -107,6 +108,17 @@ def _rows(text: str) -> list[list[str]]:
     """Rows of a TSV file, without its ``#`` comment lines and its header."""
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     return [line.split("\t") for line in lines[1:]]
+
+
+def _gunzip(name: str) -> str:
+    with _data(name).open("rb") as handle:
+        return gzip.decompress(handle.read()).decode("utf-8")
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """The two columns of a TSV file (after its comments and header) as pairs."""
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return [tuple(line.split("\t", 1)) for line in lines[1:]]  # type: ignore[misc]
 
 
 def _point(lat: str, lng: str) -> tuple[float | None, float | None]:
@@ -189,32 +201,36 @@ def _load() -> _Index:
         for key in _bare_region_names(name, words):
             index.regions[key].append(_Region(place, level, people[code]))
 
-    with gzip.open(_data("cities.tsv.gz").open("rb"), "rt", encoding="utf-8") as handle:
-        city_rows = _rows(handle.read())
-    # Cities stay rows until one is asked for: building 70,000 Place records up front would
-    # double the load time for the few hundred any run needs.
-    index.city_rows = city_rows
-    cities = index.cities
-    for number, row in enumerate(city_rows):
-        for key in row[6].split("|"):
-            found = cities.get(key)
-            if found is None:
-                cities[key] = [number]
-            else:
-                found.append(number)
+    # Cities stay rows, and their row numbers strings, until one is asked for: building 70,000
+    # records and 290,000 lists up front would triple the load time for the few hundred
+    # cities any run needs.
+    index.city_rows = _rows(_gunzip("cities.tsv.gz"))
+    index.cities = dict(_pairs(_gunzip("city_names.tsv.gz")))
+
+    # Hand-entered places the gazetteers lack (continents, islands, seas): curated, so they rank
+    # with the aliases.
+    for place_id, feature, country, lat, lng, written in _rows(
+        _data("features.tsv").read_text("utf-8")
+    ):
+        latitude, longitude = _point(lat, lng)
+        names_of = written.split("|")
+        place = Place(names_of[0], country or None, latitude, longitude, place_id, feature)
+        index.by_id[place_id] = place
+        for alias in names_of:
+            index.aliases[fold(alias)] = place_id
 
     for alias, target, *_ in _rows(_data("aliases.tsv").read_text("utf-8")):
         index.aliases[fold(alias)] = target
     # Aliases name cities by GeoNames id; those few become records now.
     wanted = {t for t in index.aliases.values() if t.startswith("geonames:")}
-    for number, row in enumerate(city_rows):
+    for number, row in enumerate(index.city_rows):
         if f"geonames:{row[0]}" in wanted:
             index.by_id[f"geonames:{row[0]}"] = _city(index, number).place
     return index
 
 
 def _city(index: _Index, number: int) -> _City:
-    geonameid, name, country, lat, lng, population, _ = index.city_rows[number]
+    geonameid, name, country, lat, lng, population = index.city_rows[number]
     latitude, longitude = _point(lat, lng)
     place = Place(name, country, latitude, longitude, f"geonames:{geonameid}", "city")
     return _City(place, int(population))
@@ -285,7 +301,8 @@ def _best_region(regions: list[_Region], level: str | None) -> Place | None:
 def _exact(key: str, level: str | None, country: str | None, index: _Index) -> Place | None:
     """The precedence between sources, for one folded name:
 
-    1. the curated alias table, because a person checked each line;
+    1. the curated tables (aliases, continents, islands, seas), because a person checked each
+       line;
     2. countries, because a bare country name in news means the country, not the towns that
        share it (there is a "Jordan" in the Philippines and a "Lebanon" in Pennsylvania);
     3. with a foreign article country, GeoNames cities in that country;
@@ -301,8 +318,8 @@ def _exact(key: str, level: str | None, country: str | None, index: _Index) -> P
         return index.countries[key]
     if level == "country":
         return None
-    numbers = index.cities.get(key, ()) if level in (None, "city") else ()
-    cities = [index.city(number) for number in numbers]
+    numbers = index.cities.get(key, "") if level in (None, "city") else ""
+    cities = [index.city(int(number)) for number in numbers.split(",") if number]
     if country and country != "ID":
         local = [c for c in cities if c.place.country_code == country]
         if local:

@@ -1,0 +1,213 @@
+"""Full-text search over a store: BM25 ranking, filters, and highlighted snippets.
+
+The index holds stems (see :mod:`warta.store.text`), and a query goes through the same stemmer,
+so "serang" finds "serangan", "menyerang" and "diserang", whatever the case or diacritics.
+Snippets are cut from the original text, highlighting every word whose stem the query asked for.
+
+Query syntax: words (all must occur), ``"quoted phrases"``, and ``word*`` for a prefix. Nothing
+the user types reaches SQL or the FTS5 query language unquoted: every word becomes a quoted FTS5
+string, and filters are bound parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import msgspec
+
+from warta.errors import StoreError
+from warta.store.sqlite import SQLiteStore
+from warta.store.text import DEFAULT_STEMMER, STEMMERS, TOKEN, fold
+
+#: BM25 column weights (title, body): a query word in the headline counts three body hits,
+#: which put headline matches first in checks on IndoSum queries ("Zulkifli", "menyerang").
+TITLE_WEIGHT = 3.0
+BODY_WEIGHT = 1.0
+#: Words of context either side of the best window in a snippet.
+SNIPPET_WORDS = 28
+MAX_LIMIT = 1000
+
+_PHRASE = re.compile(r'"([^"]*)"|(\S+)')
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result. ``highlights`` are (start, end) offsets into ``snippet``."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    score: float
+    snippet: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    duplicate_of: str | None = None
+
+    def marked(self, before: str = "[", after: str = "]") -> str:
+        """The snippet with each highlight wrapped in ``before``/``after``."""
+        out, last = [], 0
+        for start, end in self.highlights:
+            out += [self.snippet[last:start], before, self.snippet[start:end], after]
+            last = end
+        out.append(self.snippet[last:])
+        return "".join(out)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "outlet": self.outlet,
+                "published": self.published, "url": self.url, "score": round(self.score, 4),
+                "snippet": self.snippet, "highlights": [list(h) for h in self.highlights],
+                "duplicate_of": self.duplicate_of}
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    match: str  # the FTS5 MATCH expression, or "" for none
+    stems: frozenset[str]
+    prefixes: tuple[str, ...]
+
+
+def parse_query(q: str, stemmer: str = DEFAULT_STEMMER) -> ParsedQuery:
+    """The user's query as a safe FTS5 expression plus the stems to highlight."""
+    stem = STEMMERS[stemmer]
+    parts: list[str] = []
+    stems: set[str] = set()
+    prefixes: list[str] = []
+    for phrase, word in _PHRASE.findall(q):
+        if phrase:
+            words = [stem(t) for t in TOKEN.findall(fold(phrase))]
+            if words:
+                stems.update(words)
+                parts.append('"' + " ".join(words) + '"')
+            continue
+        is_prefix = word.endswith("*")
+        for token in TOKEN.findall(fold(word)):
+            if is_prefix and token == TOKEN.findall(fold(word))[-1]:
+                # A prefix is matched as typed (folded), not stemmed: "serang*" means words
+                # whose stem starts with "serang".
+                prefixes.append(token)
+                parts.append(f'"{token}" *')
+            else:
+                stems.add(stem(token))
+                parts.append(f'"{stem(token)}"')
+    return ParsedQuery(" ".join(parts), frozenset(stems), tuple(prefixes))
+
+
+def _check_date(value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if not _DATE.match(value):
+        raise StoreError(f"{name} must be a date like 2017-09-14 (or 2017-09, 2017), "
+                         f"got {value!r}")
+    return value
+
+
+def _filters(outlet: str | None, date_from: str | None, date_to: str | None,
+             entity: str | None, type: str | None) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if outlet:
+        where.append("(a.outlet = ? COLLATE NOCASE OR a.outlet_domain = ? COLLATE NOCASE)")
+        params += [outlet, outlet]
+    start = _check_date(date_from, "--from")
+    end = _check_date(date_to, "--to")
+    if start:
+        where.append("a.day >= ?")
+        params.append(start)
+    if end:
+        # "2017-09" as an end date means the whole of September: compare on a prefix.
+        where.append("substr(a.day, 1, ?) <= ?")
+        params += [len(end), end]
+    if entity or type:
+        clause = "a.rowid IN (SELECT ae.article FROM article_entities ae WHERE 1 = 1"
+        if entity:
+            clause += " AND (ae.key = ? OR ae.name = ? COLLATE NOCASE)"
+            params += [entity, entity]
+        if type:
+            clause += " AND ae.type = ?"
+            params.append(type.upper())
+        where.append(clause + ")")
+    return where, params
+
+
+class _Text(msgspec.Struct):
+    text: str
+
+
+def search(store: SQLiteStore, q: str = "", *, outlet: str | None = None,
+           date_from: str | None = None, date_to: str | None = None,
+           entity: str | None = None, type: str | None = None, limit: int = 20,
+           ) -> list[Hit]:
+    """Articles matching ``q`` and every filter given, best first (BM25).
+
+    With an empty ``q`` the filters alone select articles, newest first. ``entity`` is an
+    entity key or name (any case); ``type`` (PER, ORG, LOC, GPE, EVT, MISC) restricts it, or
+    alone keeps articles naming any entity of that type. Dates are ``YYYY[-MM[-DD]]``.
+    """
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    parsed = parse_query(q)
+    where, params = _filters(outlet, date_from, date_to, entity, type)
+    columns = "a.id, a.title, a.outlet, a.published, a.url, a.duplicate_of, a.json"
+    if parsed.match:
+        sql = (f"SELECT {columns}, bm25(articles_fts, ?, ?) AS score FROM articles_fts "
+               "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
+               + "".join(f" AND {w}" for w in where) + " ORDER BY score LIMIT ?")
+        args: list[Any] = [TITLE_WEIGHT, BODY_WEIGHT, parsed.match, *params, limit]
+    elif where:
+        sql = (f"SELECT {columns}, 0.0 AS score FROM articles a WHERE "
+               + " AND ".join(where) + " ORDER BY a.published DESC LIMIT ?")
+        args = [*params, limit]
+    else:
+        return []
+    decoder = msgspec.json.Decoder(_Text)
+    hits = []
+    for art_id, title, outlet_name, published, url, duplicate_of, raw, score in store.execute(
+            sql, args).fetchall():
+        snippet, highlights = make_snippet(decoder.decode(raw).text, parsed)
+        # bm25() is lower for better matches; a positive score reads more naturally.
+        hits.append(Hit(art_id, title, outlet_name, published, url, -float(score), snippet,
+                        highlights, duplicate_of))
+    return hits
+
+
+def make_snippet(text: str, parsed: ParsedQuery, stemmer: str = DEFAULT_STEMMER,
+                 ) -> tuple[str, list[tuple[int, int]]]:
+    """The stretch of ``text`` with the most query words, and where they are in it."""
+    stem = STEMMERS[stemmer]
+    words = list(TOKEN.finditer(text))
+    if not words:
+        return "", []
+
+    def is_hit(token: str) -> bool:
+        folded = fold(token)
+        return stem(folded) in parsed.stems or any(
+            stem(folded).startswith(p) or folded.startswith(p) for p in parsed.prefixes)
+
+    hits = [i for i, m in enumerate(words) if is_hit(m.group())]
+    if hits:
+        # The window of SNIPPET_WORDS * 2 words holding the most hits.
+        width = SNIPPET_WORDS * 2
+        best_start, best_count, j = hits[0], 0, 0
+        for i, first in enumerate(hits):
+            while hits[j] < first - width:
+                j += 1
+            if i - j + 1 > best_count:
+                best_count, best_start = i - j + 1, hits[j]
+        first_word = max(0, best_start - SNIPPET_WORDS // 4)
+    else:
+        first_word = 0
+    last_word = min(len(words) - 1, first_word + SNIPPET_WORDS * 2)
+    start, end = words[first_word].start(), words[last_word].end()
+    snippet = ("…" if first_word else "") + text[start:end].replace("\n", " ")
+    shift = (1 if first_word else 0) - start
+    highlights = [(words[i].start() + shift, words[i].end() + shift) for i in hits
+                  if first_word <= i <= last_word]
+    if last_word < len(words) - 1:
+        snippet += "…"
+    return snippet, highlights
+
+
+__all__ = ["Hit", "ParsedQuery", "make_snippet", "parse_query", "search"]

@@ -86,6 +86,13 @@ CASES = [
     ("3 kilometer", "3 kilometer", 3, None, "km", None),
     ("500 hektare sawah", "500 hektare", 500, None, "ha", None),
     ("Dua orang tewas.", "Dua", 2, None, None, "orang"),
+    ("dari Rp 9,000 menjadi Rp 9,500", "Rp 9,000", 9000, None, "IDR", None),
+    ("Rp 1,250,000", "Rp 1,250,000", 1_250_000, None, "IDR", None),
+    ("1,250,000 orang", "1,250,000", 1_250_000, None, None, "orang"),
+    ("1.500,75 ton", "1.500,75 ton", 1500.75, None, "t", None),
+    ("memori hingga 128 GB", "hingga 128 GB", 128, "hingga", "GB", None),
+    ("gempa 5,6 SR", "5,6 SR", 5.6, None, "Richter", None),
+    ("antara 10 - 20 orang", "20", 20, None, None, "orang"),
     ("Sebanyak 30 orang hadir.", "30", 30, None, None, "orang"),
 ]
 
@@ -105,7 +112,8 @@ def test_quantity(text, written, value, approximation, unit, counted):
     "14 September 2017", "14-16 September", "tiga tahun", "hampir tiga tahun", "enam bulan",
     "24 jam", "tiga hari lalu", "Pasal 28 ayat 3", "nomor 5", "ke-3", "salah satu korban",
     "satu-satunya", "G20", "COVID-19", "Lima, ibu kota Peru, dan Kota Lima", "setiap dua tahun",
-    "", "   ", "1.2.3", "Rp", "US$",
+    "", "   ", "1.2.3", "Rp", "US$", "skor imbang 3 - 3.", "menang 21 - 13, 21 - 11",
+    "Caranya:\n\n1. Persiapkan rencana", "laga pada 9 Juli mendatang", "kondisinya kosong",
 ])
 def test_not_quantities(text):
     assert tag_quantities(text) == []

@@ -121,6 +121,9 @@ CASES: list[tuple[str, str | None, str, dict[str, str]]] = [
     ("24 Pebruari 2017", None, "2017-02-24", {}),
     ("10 Nopember 1945", None, "1945-11-10", {}),
     ("Senin, 11 September 2017 malam", None, "2017-09-11TNI", {}),
+    ("pada 9 Juli mendatang", "9 Juli mendatang", "2018-07-09", {}),
+    ("sejak 1 Agustus lalu", "1 Agustus lalu", "2017-08-01", {}),
+    ("20 September lalu", None, "2016-09-20", {}),
     # months
     ("bulan Juni 2016", None, "2016-06", {}),
     ("bulan September 2015", None, "2015-09", {}),

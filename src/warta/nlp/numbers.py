@@ -107,8 +107,10 @@ def number_words() -> NumberWords:
     )
 
 
-# Digits as Indonesian writes them: "1.500.000", "2,3", "1.500,75", or plain "450".
-DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Digits as Indonesian writes them: "1.500.000", "2,3", "1.500,75", or plain "450"; and, as
+# some outlets copy wire stories, the English "1,250,000" (two or more comma groups cannot be
+# an Indonesian decimal).
+DIGITS = r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
 
 def hedge_before(text: str, start: int) -> tuple[int, str] | None:
@@ -125,7 +127,12 @@ def hedge_before(text: str, start: int) -> tuple[int, str] | None:
 def parse_digits(written: str) -> float | None:
     """The value of digits written the Indonesian way: dots group thousands, a comma marks the
     decimals. ``"1.500"`` -> 1500.0, ``"2,3"`` -> 2.3; ``None`` when it is not such a number."""
-    if "." in written:
+    if written.count(",") >= 2:  # English grouping: "1,250,000" or "1,250,000.50"
+        groups = written.split(".")[0].split(",")
+        if len(groups[0]) > 3 or not all(len(g) == 3 for g in groups[1:]):
+            return None
+        written = written.replace(",", "").replace(".", ",")
+    elif "." in written:
         head, _, tail = written.partition(",")
         groups = head.split(".")
         if not all(len(g) == 3 for g in groups[1:]) or not 1 <= len(groups[0]) <= 3:

@@ -86,10 +86,13 @@ _PREVIOUS_WORD = re.compile(r"([\w.]+)\s*$")
 _SENTENCE_START = frozenset(".!?\"'“”\n")
 
 
-def _value(m: re.Match[str]) -> float | None:
+def _value(m: re.Match[str], comma_groups_thousands: bool = False) -> float | None:
     numbers = number_words()
     if m.group("digits"):
-        value = parse_digits(m.group("digits"))
+        written = m.group("digits")
+        if comma_groups_thousands and _ENGLISH_THOUSANDS.fullmatch(written):
+            written = written.replace(",", "")
+        value = parse_digits(written)
         scale = m.group("scale")
     elif m.group("words"):
         value = numbers.value(m.group("words"))
@@ -100,6 +103,29 @@ def _value(m: re.Match[str]) -> float | None:
     if value is None:
         return None
     return value * numbers.scales[scale.lower()] if scale else value
+
+
+_ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DASH_NUMBER_AFTER = re.compile(r"\s*[-–]\s*\d")
+_DASH_NUMBER_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+
+
+def _score_or_list(text: str, m: re.Match[str]) -> bool:
+    """Digits that are a score ("imbang 3 - 3", "21 - 13"), the first number of a range, or a
+    list marker at the start of a line ("1. Persiapkan"): not amounts of anything."""
+    end = m.end("digits")
+    if _DASH_NUMBER_AFTER.match(text, end):
+        return True
+    start = m.start("digits")
+    if _DASH_NUMBER_BEFORE.search(text, max(0, start - 8), start) and not (
+            m.group("unit") or m.group("pct") or _COUNT_AFTER.match(text, m.end())):
+        return True
+    return text[end : end + 1] in ".)" and _LINE_START.search(text, max(0, start - 10), start) \
+        is not None
+
+
+_COUNT_AFTER = re.compile(r"\s+[a-z]")
 
 
 def _is_year(m: re.Match[str]) -> bool:
@@ -156,12 +182,13 @@ def tag_quantities(text: str, time_spans: Iterable[tuple[int, int]] | None = Non
             prior = text[:start].rstrip()[-1:]
             if prior and prior not in _SENTENCE_START:
                 continue  # "Lima" mid-sentence is the city, not five
-        value = _value(m)
+        if m.group("digits") and _score_or_list(text, m):
+            continue
+        unit = lex.currencies[m.group("cur")] if m.group("cur") else None
+        # Rupiah have no decimals: "Rp 9,000" is nine thousand written the English way.
+        value = _value(m, comma_groups_thousands=unit == "IDR")
         if value is None:
             continue
-        unit = None
-        if m.group("cur"):
-            unit = lex.currencies[m.group("cur")]
         if m.group("pct"):
             unit = "percent"
         elif m.group("unit"):

@@ -104,7 +104,8 @@ def lexicon() -> TimeLexicon:
             rf"(?P<d1>\d{{1,2}})(?:\s+(?P<mon1>{mon}|{mon_short}))?"
             rf"(?:\s*(?:{range_link}|dan)\s*(?P<d2>\d{{1,2}}))?"
             rf"\s+(?P<mon>{mon}|(?:{mon_short})\.?)(?!\w)"
-            rf"(?:\s*,?\s+(?:tahun\s+)?(?P<y>\d{{4}})(?!\d))?(?(open)\s*\))" + part_tail
+            rf"(?:\s*,?\s+(?:tahun\s+)?(?P<y>\d{{4}})(?!\d))?(?(open)\s*\))"
+            rf"(?:\s+(?P<shift>{shift})(?!\w))?" + part_tail
         ),
         # "pukul 14.30 WITA", "pukul 08.00-10.00 WIB", "jam 8 malam", "14.30 WIB"
         "clock": (

@@ -233,6 +233,14 @@ def _named(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
             first = cal.make_date(first.year - 1, first.month, first.day) or first
         else:
             return _bad_date(m, "the range runs backwards")
+    shift = ctx.lex.shifts.get(" ".join((m.group("shift") or "").lower().split()), 0)
+    if isinstance(first, date) and not m.group("y") and ctx.day and shift:
+        # "9 Juli mendatang" is the next 9 July, "9 Juli lalu" the last one
+        moved = cal.make_date(first.year + shift, first.month, first.day)
+        if moved and (first - ctx.day).days * shift < 0:
+            if isinstance(last, date):
+                last = cal.make_date(last.year + shift, last.month, last.day) or last
+            first = moved
     notices = _weekday_notice(ctx, m, "wd", first) if m.group("wd") and isinstance(
         first, date) else []
     value = first if isinstance(first, str) else first.isoformat()

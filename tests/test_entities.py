@@ -288,3 +288,35 @@ def test_any_mentions_give_exact_disjoint_sorted_mentions(raw):
     spans.sort()
     assert all(a[1] <= b[0] for a, b in pairwise(spans))
     assert len({e.key for e in entities}) == len(entities)
+
+
+def test_a_short_name_goes_to_the_person_mentioned_last_each_time():
+    text = ("Donald Trump bertemu Melania Trump. Trump lalu berbicara dengan Ivanka Trump. "
+            "Trump tersenyum.")
+    mentions = [at(text, "Donald Trump", "PER"), at(text, "Melania Trump", "PER"),
+                at(text, "Trump", "PER", 2), at(text, "Ivanka Trump", "PER"),
+                at(text, "Trump", "PER", 4)]
+    people = {e.name: [m.start for m in e.mentions]
+              for e in resolve(text, mentions, sentences(text))}
+    assert people == {
+        "Donald Trump": [0],
+        "Melania Trump": [text.find("Melania"), text.find("Trump. Trump") + 7],
+        "Ivanka Trump": [text.find("Ivanka"), text.rfind("Trump tersenyum")],
+    }
+
+
+def test_bracketed_nickname_joins_the_person():
+    text = "Presiden Joko Widodo (Jokowi) meresmikan jalan tol. Jokowi mengatakan tol itu penting."
+    [jokowi] = resolve(text, [at(text, "Joko Widodo", "PER")], sentences(text))
+    assert jokowi.name == "Joko Widodo"
+    assert jokowi.aliases == ["Jokowi"]
+    assert len(jokowi.mentions) == 3
+    assert jokowi.titles == ["Presiden"]
+
+
+def test_a_title_runs_through_a_bracketed_organisation():
+    text = "Dirut PT Pertamina (Persero) Nicke Widyawati menjelaskan harga BBM."
+    entities = resolve(text, [at(text, "PT Pertamina (Persero)", "ORG"),
+                              at(text, "Nicke Widyawati", "PER")], sentences(text))
+    nicke = next(e for e in entities if e.type == "PER")
+    assert nicke.titles == ["Dirut PT Pertamina (Persero)"]

@@ -256,7 +256,13 @@ def _title_before(text: str, item: _Item, floor: int, covered_by: dict[int, str]
     run: list[_Token] = []
     for n in range(len(before) - 1, -1, -1):
         token = before[n]
-        if not token.text[0].isalnum() or covered_by.get(token.start) == "PER":
+        owner = covered_by.get(token.start)
+        if owner == "PER":
+            break
+        if owner is not None:
+            run.append(token)  # part of an organisation or place: "Dirut PT Pertamina (Persero)"
+            continue
+        if not token.text[0].isalnum():
             break
         if vocabulary.match(before, n, _CONNECTORS)[0] and not (
             n > 0 and before[n - 1].key in vocabulary.words
@@ -360,8 +366,8 @@ def _split_brackets(text: str, items: list[_Item]) -> list[_Item]:
 
 
 def _link_brackets(text: str, items: list[_Item]) -> list[_Item]:
-    """Join "Long Form (ACRONYM)" and "ACRONYM (Long Form)" pairs. The bracketed part becomes a
-    mention if the tagger did not mark it."""
+    """Join "Long Form (ACRONYM)", "ACRONYM (Long Form)" and "Full Name (Nickname)" pairs. The
+    bracketed part becomes a mention if the tagger did not mark it."""
     by_start = {item.start: n for n, item in enumerate(items)}
     added: list[_Item] = []
     for n, item in enumerate(items):
@@ -378,7 +384,14 @@ def _link_brackets(text: str, items: list[_Item]) -> list[_Item]:
             and sum(w[:1].isupper() for w in inner.split()) >= 2
             and not any(ch.isdigit() for ch in inner)
         )
-        if not (long_then_short or short_then_long):
+        # "Joko Widodo (Jokowi)": a person's bracketed single name is what the story calls him
+        # next. An age "(52)" or a place "(Solo)" is not.
+        nickname = (
+            item.type == "PER"
+            and re.fullmatch(r"[A-Z][a-z'’\-]+", inner) is not None
+            and resolve_place(inner) is None
+        )
+        if not (long_then_short or short_then_long or nickname):
             continue
         if item.type in ("LOC", "GPE") and not long_then_short:
             continue  # "Deir Az Zor (Suriah)" says where, not what else it is called
@@ -459,9 +472,14 @@ def _group(text: str, items: list[_Item]) -> _Groups:
     for n, item in enumerate(items):
         if item.partner is not None:
             groups.join(n, item.partner)
-    # Same place, same entity; same written name and kind, same entity.
+    # Same place, same entity; same written name and kind, same entity; except a person's short
+    # form, which may stand for different people in turn ("Trump" after "Melania Trump", then
+    # after "Ivanka Trump"), and is joined by _join_short_person_names.
+    short = _short_person_forms(text, items)
     first_by_key: dict[tuple[str, str], int] = {}
     for n, item in enumerate(items):
+        if n in short:
+            continue
         if item.place is not None and item.place.gazetteer_id:
             key = ("PLACE", item.place.gazetteer_id)
         else:
@@ -473,6 +491,18 @@ def _group(text: str, items: list[_Item]) -> _Groups:
     _join_short_person_names(text, items, groups)
     _join_initialisms(text, items, groups)
     return groups
+
+
+def _short_person_forms(text: str, items: list[_Item]) -> set[int]:
+    """Person mentions whose name words are all inside two or more different fuller names."""
+    people = [n for n, item in enumerate(items) if item.type == "PER"]
+    words = {n: frozenset(_name_words(text[items[n].start : items[n].end])) for n in people}
+    short = set()
+    for n in people:
+        fuller = {words[m] for m in people if words[n] and words[n] < words[m]}
+        if len(fuller) > 1:
+            short.add(n)
+    return short
 
 
 def _join_short_person_names(text: str, items: list[_Item], groups: _Groups) -> None:
@@ -549,7 +579,10 @@ def _propagate(text: str, items: list[_Item], groups: _Groups) -> list[_Item]:
         if any(start < e and s < end for s, e in taken):
             continue
         root = forms[match.group()]
-        added.append(_Item(start, end, items[root].type, place=items[root].place, partner=root))
+        # A person's name is joined by the name rules like any other mention, so that a short
+        # form goes to the person mentioned last, not to the first one it was seen with.
+        partner = None if items[root].type == "PER" else root
+        added.append(_Item(start, end, items[root].type, place=items[root].place, partner=partner))
         taken.append((start, end))
     return items + added
 

@@ -6,11 +6,12 @@ import html
 import json
 
 import pytest
-from conftest import INDOSUM_SAMPLE
 
 import warta
 from warta.errors import NoArticle
 from warta.sources import indosum
+
+from conftest import INDOSUM_SAMPLE
 
 
 def page(title: str, header: list[str], paragraphs: list[str], extra_head: str = "") -> str:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from warta.model import SCHEMA, Article, Rejection
 
 if TYPE_CHECKING:
-    from warta.nlp.pipeline import Pipeline
     from warta.api import parse, parse_many
+    from warta.nlp.pipeline import Pipeline
 
 __version__ = "0.1.0"
 

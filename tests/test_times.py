@@ -344,6 +344,13 @@ def test_no_crash_and_no_false_times(text):
         assert times == []
 
 
+@pytest.mark.parametrize("anchor", [datetime(1, 1, 1), datetime(9999, 12, 31), ANCHOR])
+def test_calendar_edges_do_not_crash(anchor):
+    text = "1 miliar hari lalu, kemarin, pekan depan, tahun depan, Senin (1/1), Minggu lalu"
+    for t in tag_times(text, anchor):
+        assert text[t.start : t.end] == t.text
+
+
 def test_without_anchor():
     times = tag_times("Kamis (14/9) dan kemarin, pada Selasa.", None)
     assert by_text(times, "Kamis (14/9)").value == "XXXX-09-14"

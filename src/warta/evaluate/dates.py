@@ -79,6 +79,7 @@ def evaluate(indosum_dir: str | Path, show: int = 30) -> dict[str, Any]:
     misses: list[dict[str, Any]] = []
     wrong: list[dict[str, Any]] = []
     wrong_kinds: Counter[str] = Counter()
+    wrong_offsets: Counter[str] = Counter()
     tag_seconds = 0.0
     chars = 0
     for article_id, text in articles:
@@ -112,6 +113,10 @@ def evaluate(indosum_dir: str | Path, show: int = 30) -> dict[str, Any]:
             warned += is_warned
             has_year = m.group(4) is not None
             wrong_kinds["stated year" if has_year else "inferred year"] += 1
+            # How far the written date is from the nearest day with the stated weekday: +1 or
+            # -1 is a slip of one day in the weekday or the date, the common newsroom typo.
+            offset = (stated - day.isoweekday() + 3) % 7 - 3
+            wrong_offsets[f"{offset:+d}"] += 1
             wrong.append({"id": article_id, "text": m.group(0), "value": best.value,
                           "anchor": anchor.isoformat() if anchor else None,
                           "warned": is_warned, "year_written": has_year})
@@ -125,6 +130,7 @@ def evaluate(indosum_dir: str | Path, show: int = 30) -> dict[str, Any]:
         "wrong_weekday": found - on_weekday,
         "wrong_weekday_warned": warned,
         "wrong_weekday_by_kind": dict(wrong_kinds),
+        "wrong_weekday_by_offset": dict(sorted(wrong_offsets.items())),
         "ms_per_article": round(1000 * tag_seconds / len(articles), 3),
         "ms_per_10k_chars": round(1000 * tag_seconds / chars * 10_000, 3) if chars else 0.0,
         "misses": misses[:show],
@@ -139,6 +145,7 @@ def _print(report: dict[str, Any]) -> None:
     print(f"on stated weekday   {report['on_weekday']}  ({report['on_weekday_pct']}% of found)")
     print(f"wrong weekday       {report['wrong_weekday']}  "
           f"(warned: {report['wrong_weekday_warned']}; {report['wrong_weekday_by_kind']})")
+    print(f"  stated weekday minus the date's weekday: {report['wrong_weekday_by_offset']}")
     print(f"tagger time         {report['ms_per_article']} ms/article, "
           f"{report['ms_per_10k_chars']} ms per 10k characters")
     if report["misses"]:

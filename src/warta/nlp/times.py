@@ -571,8 +571,14 @@ def analyse(text: str, anchor: datetime | None,
     for order, at in _rule_starts(text, lex.triggers):
         name, pattern = rules[order]
         m = pattern.match(text, at)
-        if m is not None:
+        if m is None:
+            continue
+        try:
             found.extend((order, cand) for cand in _HANDLERS[name](m, ctx))
+        except (OverflowError, ValueError):
+            # "1 miliar hari lalu", or an anchor at the end of the calendar: arithmetic
+            # leaves the range of dates; the expression is dropped, the article is not.
+            continue
     settled = _join_clocks(_settle(found), text)
     times: list[TimeExpression] = []
     notices: list[Notice] = []

@@ -20,27 +20,20 @@ Entity keys are stable across articles: a place's gazetteer id (``geonames:17065
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from warta.model import Article, Entity, Mention, Place, Span, replace
 from warta.nlp.places import fold, resolve_place
+from warta.nlp.titles import ACRONYM, leading_title, title_before, tokens, vocabulary, word_key
 
 if TYPE_CHECKING:
     from warta.settings import Settings
 
 __all__ = ["build", "entity_key", "resolve", "resolve_dateline"]
 
-# A word, with inner hyphens, apostrophes and dots ("al-Assad", "Ma'ruf", "K.H.") and one
-# trailing dot (abbreviations, or a sentence end), or a single punctuation mark.
-_TOKEN = re.compile(r"\w(?:[\w'’\-]|\.(?=\w))*\.?|[^\w\s]")
-# An acronym: starts with a capital, at least two capitals, no spaces (ISIS, PBB, KemenPAN, PDI-P).
-_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.\-]{1,11}$")
 # A bracketed aside right after a mention: "Negara Islam Irak dan Suriah (ISIS)".
 _BRACKET = re.compile(r"\s*\(\s*([^()\n]{1,80}?)\s*\)")
 # Leading and trailing characters that are never part of a name.
@@ -50,38 +43,10 @@ _PARTICLES = frozenset({"al", "el", "bin", "binti", "ibn", "van", "von", "der", 
                         "la", "le", "du", "abu", "bint"})
 # Feature values of administrative units: typed GPE (as in ACE: a place with a government).
 _GPE_FEATURES = frozenset({"country", "province", "regency", "city", "district"})
-# Places that may qualify a title ("Presiden Suriah", "Gubernur Jawa Barat"): jurisdictions,
-# not towns; a foreign town in front of a name is more often a first name (Vladimir).
-_JURISDICTIONS = frozenset({"country", "province", "regency"})
 # Mention types as taggers and corpora spell them, to warta's entity types; anything else is MISC.
 _TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANIZATION": "ORG",
           "ORGANISATION": "ORG", "LOC": "LOC", "LOCATION": "LOC", "PLACE": "LOC", "FAC": "LOC",
           "GPE": "GPE", "EVT": "EVT", "EVENT": "EVT", "MISC": "MISC", "NORP": "MISC"}
-_MAX_NAME_EXTENSION = 2  # first names a tagger left out ("Bashar" of "Bashar al-Assad")
-_MAX_TITLE_TOKENS = 10  # longer capitalised runs are headlines or lists, not titles
-
-
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def key(self) -> str:
-        return _word_key(self.text)
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-
-def _word_key(word: str) -> str:
-    return fold(word.replace(".", ""))
-
-
-def _tokens(text: str, offset: int = 0) -> list[_Token]:
-    return [_Token(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
 def normalise(name: str) -> str:
@@ -99,95 +64,6 @@ def entity_key(entity_type: str, name: str, place: Place | None = None) -> str:
     return f"{entity_type}:{normalise(name)}"
 
 
-# --- titles ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Vocabulary:
-    # first word -> [(all words, kind, needs a dot)], longest first
-    phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]]
-    words: frozenset[str]  # every word of every entry, for "is this title-like?"
-
-    def match(self, tokens: list[_Token], i: int, kinds: frozenset[str]) -> tuple[int, str]:
-        """How many tokens from ``i`` form one entry of one of ``kinds``, and its kind."""
-        for words, kind, needs_dot in self.phrases.get(tokens[i].key, ()):
-            if kind not in kinds or i + len(words) > len(tokens):
-                continue
-            if all(tokens[i + n].key == w for n, w in enumerate(words)):
-                # A single letter is a title only with its dot ("H." for Haji, not an initial).
-                if needs_dot and not tokens[i].text.endswith("."):
-                    continue
-                return len(words), kind
-        return 0, ""
-
-
-_HEADS = frozenset({"roles", "ranks", "honorifics", "address"})
-_KEPT = frozenset({"roles", "ranks", "honorifics"})
-_ALL = frozenset({*_HEADS, "portfolio", "connectors"})
-_CONNECTORS = frozenset({"connectors"})
-
-
-@lru_cache(maxsize=1)
-def _vocabulary() -> _Vocabulary:
-    path = resources.files("warta").joinpath("data", "id", "titles.toml")
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
-    words: set[str] = set()
-    for kind, entries in data.items():
-        for entry in entries:
-            keys = tuple(_word_key(w) for w in entry.split())
-            if not keys or not all(keys):
-                continue
-            needs_dot = len(keys) == 1 and len(keys[0]) == 1
-            phrases.setdefault(keys[0], []).append((keys, kind, needs_dot))
-            words.update(keys)
-    for entries in phrases.values():
-        entries.sort(key=lambda e: -len(e[0]))
-    return _Vocabulary(phrases, frozenset(words))
-
-
-def _jurisdiction_length(tokens: list[_Token], i: int) -> int:
-    """How many tokens from ``i`` (up to three) name a country or Indonesian region."""
-    for n in (3, 2, 1):
-        if i + n > len(tokens) or not all(t.capitalised for t in tokens[i : i + n]):
-            continue
-        place = resolve_place(" ".join(t.text for t in tokens[i : i + n]))
-        if place is not None and place.feature in _JURISDICTIONS | {"city"} and (
-            place.feature != "city" or place.country_code == "ID"
-        ):
-            return n
-    return 0
-
-
-def _title_length(tokens: list[_Token], covered: set[int]) -> int:
-    """How many leading tokens of a mention are a title rather than the name. A title starts
-    with a role, rank, honorific or form of address, and continues with more of those,
-    portfolio words, an acronym (DPR, RI), tokens of other mentions, and at most one
-    jurisdiction, after which the name begins ("Presiden Rusia | Vladimir Putin")."""
-    vocabulary = _vocabulary()
-    i = 0
-    seen_place = False
-    while i < len(tokens):
-        kinds = _HEADS if i == 0 else _ALL
-        n, _ = vocabulary.match(tokens, i, kinds)
-        if n:
-            i += n
-            continue
-        if i == 0:
-            return 0
-        if tokens[i].start in covered or (_ACRONYM.match(tokens[i].text) and not seen_place):
-            i += 1
-            continue
-        if not seen_place:
-            n = _jurisdiction_length(tokens, i)
-            if n:
-                i += n
-                seen_place = True
-                continue
-        break
-    return i
-
-
 @dataclass
 class _Item:
     """One mention being resolved."""
@@ -200,30 +76,11 @@ class _Item:
     partner: int | None = None  # index of a mention joined to this one by brackets
 
 
-def _kept_title(text: str, tokens: list[_Token]) -> str | None:
-    """The title as written, without forms of address and stray connectors; None if nothing
-    that says a role is left ("Pak" alone)."""
-    vocabulary = _vocabulary()
-    i = 0
-    while i < len(tokens):
-        n, _ = vocabulary.match(tokens, i, frozenset({"address", "connectors"}))
-        if not n:
-            break
-        i += n
-    j = len(tokens)
-    while j > i and vocabulary.match(tokens, j - 1, _CONNECTORS)[0]:
-        j -= 1
-    if i >= j:
-        return None
-    return " ".join(text[tokens[i].start : tokens[j - 1].end].split())
-
-
 def _split_titles(text: str, items: list[_Item], sentences: list[Span]) -> list[_Item]:
     """Move titles out of person mentions and collect the titles written just before them."""
-    vocabulary = _vocabulary()
     covered_by: dict[int, str] = {}  # token start -> type of the mention covering it
     for item in items:
-        for token in _tokens(text[item.start : item.end], item.start):
+        for token in tokens(text[item.start : item.end], item.start):
             covered_by[token.start] = item.type
     others = {s for s, kind in covered_by.items() if kind != "PER"}
     kept: list[_Item] = []
@@ -231,83 +88,17 @@ def _split_titles(text: str, items: list[_Item], sentences: list[Span]) -> list[
         if item.type != "PER":
             kept.append(item)
             continue
-        tokens = _tokens(text[item.start : item.end], item.start)
-        n = _title_length(tokens, others)
-        if n >= len(tokens):
+        start, title = leading_title(text, item.start, item.end, others)
+        if start >= item.end:
             continue  # only a title ("Presiden"): not a name, so not an entity
-        if n:
-            title = _kept_title(text, tokens[:n])
-            if title:
-                item.titles.append(title)
-            item.start = tokens[n].start
-            kept.append(item)
-            continue
-        _title_before(text, item, _sentence_start(sentences, item.start), covered_by, vocabulary)
+        if start == item.start:
+            floor = _sentence_start(sentences, item.start)
+            start, title = title_before(text, item.start, item.end, floor, covered_by)
+        item.start = start
+        if title:
+            item.titles.append(title)
         kept.append(item)
     return kept
-
-
-def _title_before(text: str, item: _Item, floor: int, covered_by: dict[int, str],
-                  vocabulary: _Vocabulary) -> None:
-    """A title written just before a person mention, in the same sentence: the capitalised or
-    title-word run that ends at the mention and starts with a role, rank or honorific
-    ("... kepada Presiden Rusia Vladimir Putin")."""
-    before = _tokens(text[floor : item.start], floor)
-    run: list[_Token] = []
-    for n in range(len(before) - 1, -1, -1):
-        token = before[n]
-        owner = covered_by.get(token.start)
-        if owner == "PER":
-            break
-        if owner is not None:
-            run.append(token)  # part of an organisation or place: "Dirut PT Pertamina (Persero)"
-            continue
-        if not token.text[0].isalnum():
-            break
-        if vocabulary.match(before, n, _CONNECTORS)[0] and not (
-            n > 0 and before[n - 1].key in vocabulary.words
-        ):
-            # "dan" joins the parts of one title ("Politik dan Keamanan"), or two people
-            # ("Presiden Jokowi dan Menteri Retno"): only the first continues the title.
-            break
-        if token.text.endswith(".") and not vocabulary.match([token], 0, _ALL)[0]:
-            break  # the end of the previous sentence, not an abbreviation
-        if not (token.capitalised or token.key in vocabulary.words):
-            break
-        run.append(token)
-        if len(run) > _MAX_TITLE_TOKENS:
-            return
-    run.reverse()
-    head = next((i for i in range(len(run)) if vocabulary.match(run, i, _HEADS)[0]), None)
-    if head is None:
-        return
-    title_tokens = run[head:]
-    mention_tokens = _tokens(text[item.start : item.end], item.start)
-    if len(mention_tokens) == 1:
-        # A lone surname after the title may have lost its first names to the tagger:
-        # "Presiden Suriah Bashar [al-Assad]". Capitalised words that are not title words,
-        # acronyms, other mentions or jurisdictions move into the name.
-        moved = 0
-        while (
-            moved < _MAX_NAME_EXTENSION
-            and len(title_tokens) > 1
-            and _looks_like_name(title_tokens[-1], covered_by, vocabulary)
-        ):
-            item.start = title_tokens.pop().start
-            moved += 1
-    title = _kept_title(text, title_tokens)
-    if title:
-        item.titles.append(title)
-
-
-def _looks_like_name(token: _Token, covered_by: dict[int, str], vocabulary: _Vocabulary) -> bool:
-    return (
-        token.capitalised
-        and token.key not in vocabulary.words
-        and not _ACRONYM.match(token.text)
-        and token.start not in covered_by
-        and _jurisdiction_length([token], 0) == 0
-    )
 
 
 def _sentence_start(sentences: list[Span], offset: int) -> int:
@@ -355,7 +146,7 @@ def _split_brackets(text: str, items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
     for item in items:
         match = re.search(r"\s*\(\s*([^()]+?)\s*\)$", text[item.start : item.end])
-        if match and _ACRONYM.match(match.group(1)) and match.start() > 0:
+        if match and ACRONYM.match(match.group(1)) and match.start() > 0:
             inner_start = item.start + match.start(1)
             first = _Item(item.start, item.start + match.start(), item.type)
             second = _Item(inner_start, inner_start + len(match.group(1)), item.type)
@@ -378,9 +169,9 @@ def _link_brackets(text: str, items: list[_Item]) -> list[_Item]:
             continue
         inner = match.group(1)
         surface = text[item.start : item.end]
-        long_then_short = _ACRONYM.match(inner) and not _ACRONYM.match(surface)
+        long_then_short = ACRONYM.match(inner) and not ACRONYM.match(surface)
         short_then_long = (
-            _ACRONYM.match(surface)
+            ACRONYM.match(surface)
             and sum(w[:1].isupper() for w in inner.split()) >= 2
             and not any(ch.isdigit() for ch in inner)
         )
@@ -537,7 +328,7 @@ def _join_initialisms(text: str, items: list[_Item], groups: _Groups) -> None:
             initials.setdefault(capitals, n)
     for n, item in enumerate(items):
         surface = text[item.start : item.end]
-        if item.type == "ORG" and _ACRONYM.match(surface) and surface.isupper():
+        if item.type == "ORG" and ACRONYM.match(surface) and surface.isupper():
             match = initials.get(surface.replace(".", ""))
             if match is not None and match != n:
                 groups.join(match, n)
@@ -550,20 +341,20 @@ def _propagate(text: str, items: list[_Item], groups: _Groups) -> list[_Item]:
     """Add mentions the tagger missed: other occurrences, as whole words and in the same case,
     of a name it found. Only names that are safe to look for are used: several words, an
     acronym, a person's name, or a resolved place, and never a title word or one letter."""
-    vocabulary = _vocabulary()
+    words_known = vocabulary().words
     forms: dict[str, int] = {}
     for n, item in enumerate(items):
         surface = text[item.start : item.end]
         words = surface.split()
         safe = (
             len(words) > 1
-            or _ACRONYM.match(surface)
+            or ACRONYM.match(surface)
             or item.type == "PER"
             or item.place is not None
         )
         if not safe or len(surface) < 3 or not surface[:1].isupper():
             continue
-        if len(words) == 1 and _word_key(surface) in vocabulary.words:
+        if len(words) == 1 and word_key(surface) in words_known:
             continue
         forms.setdefault(surface, groups.find(n))
     if not forms:
@@ -620,7 +411,7 @@ def _canonical(text: str, members: list[_Item], kind: str) -> tuple[str, list[st
     if kind == "PER":
         best = max(order, key=lambda k: (len(_name_words(k)), -order.index(k)))
     else:
-        acronyms = [k for k in order if _ACRONYM.match(forms[k]) and forms[k].isupper()]
+        acronyms = [k for k in order if ACRONYM.match(forms[k]) and forms[k].isupper()]
         if kind == "ORG" and acronyms and len(order) > 1:
             best = acronyms[0]
         else:

@@ -190,6 +190,62 @@ def show_settings(
 
 
 @app.command()
+def bench(
+    corpus: Annotated[list[str], typer.Argument(
+        help="Corpus: IndoSum JSONL, folders or files of pages.")] = ["samples"],  # noqa: B006
+    limit: Annotated[int | None, typer.Option(help="Use at most this many documents.")] = None,
+    workers: Annotated[int, typer.Option(
+        help="Also measure end to end on this many processes (0 = skip).")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    out: Annotated[Path | None, typer.Option(
+        help="Also write the JSON report to this file (e.g. benchmarks/results/x.json).")
+    ] = None,
+) -> None:
+    """Measure throughput per stage and end to end, and peak memory.
+
+    Model loading is excluded (every stage is warmed up first). Tokens are whitespace tokens
+    of the clean body.
+
+    [b]Examples[/b]
+
+      warta bench samples
+
+      warta bench ../shared/data/sum-indosum-dev/dev.01.jsonl --workers 2 --out benchmarks/results/indosum-dev01.json
+    """
+    from rich.console import Console
+
+    from warta import bench as bench_mod
+    from warta import settings as settings_mod
+
+    console = Console(stderr=True)
+    try:
+        settings = settings_mod.load()
+        with console.status("benchmarking…") as status:
+            report = bench_mod.run(corpus, settings, limit=limit, workers=workers,
+                                   progress=lambda msg: status.update(msg))
+    except WartaError as exc:
+        raise _fail(str(exc)) from None
+    data = report.to_dict()
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    if as_json:
+        typer.echo(json.dumps(data, indent=2))
+        return
+    typer.echo(f"corpus: {report.corpus}: {report.articles} articles "
+               f"({report.rejected} rejected), {report.tokens:,} tokens")
+    typer.echo(f"{'stage':<12} {'articles/s':>11} {'tokens/s':>11} {'ms/article':>11}")
+    for s in report.stages:
+        tokens_per_s = s.tokens / s.seconds if s.seconds else 0.0
+        typer.echo(f"{s.name:<12} {s.articles_per_second:>11.1f} {tokens_per_s:>11,.0f} "
+                   f"{s.ms_per_article:>11.2f}")
+    typer.echo(f"end to end, 1 core: {report.end_to_end_1:.1f} articles/s")
+    if report.end_to_end_n is not None:
+        typer.echo(f"end to end, {report.workers} processes: {report.end_to_end_n:.1f} articles/s")
+    typer.echo(f"peak RSS: {report.peak_rss_mb:.0f} MB")
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the Article record (warta.article/1).
 

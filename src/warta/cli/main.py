@@ -210,7 +210,7 @@ def bench(
 
       warta bench samples
 
-      warta bench ../shared/data/sum-indosum-dev/dev.01.jsonl --workers 2 --out benchmarks/results/indosum-dev01.json
+      warta bench dev.01.jsonl --workers 2 --out benchmarks/results/dev01.json
     """
     from rich.console import Console
 

@@ -336,11 +336,13 @@ def test_impossible_dates_are_notices_not_values(text):
 @pytest.mark.parametrize("text", [
     "pukul 25.00", "pukul 10.75", "(99/99/9999)", "Kamis (", "", " ", "14/", "((14/9)",
     "Rp 2.000", "2017 orang", "Mei Lan datang", "Juni Ardianto", "minggu",
+    "warga Pasar Minggu", "usai salat Jumat",
 ])
 def test_no_crash_and_no_false_times(text):
     times = tag_times(text, ANCHOR)
     assert all(text[t.start : t.end] == t.text for t in times)
-    if text in ("Rp 2.000", "2017 orang", "Mei Lan datang", "Juni Ardianto", "pukul 25.00"):
+    if text in ("Rp 2.000", "2017 orang", "Mei Lan datang", "Juni Ardianto", "pukul 25.00",
+                "warga Pasar Minggu", "usai salat Jumat"):
         assert times == []
 
 

@@ -35,6 +35,7 @@ class TimeLexicon:
     future_after: frozenset[str]
     future_before: re.Pattern[str]  # "akan", "dijadwalkan": a weekday after them is ahead
     past_after: frozenset[str]
+    not_weekdays_after: frozenset[str]
     year_cues: frozenset[str]
     month_cues: frozenset[str]
     month_past_cues: frozenset[str]
@@ -206,6 +207,7 @@ def lexicon() -> TimeLexicon:
         future_before=re.compile(
             rf"(?<!\w)(?:{alternation(data['future_cues']['before'])})(?!\w)"),
         past_after=frozenset(data["past_cues"]["after"]),
+        not_weekdays_after=frozenset(data["not_weekdays"]["after"]),
         year_cues=frozenset(data["year_cues"]["before"]),
         month_cues=frozenset(data["month_cues"]["words"]),
         month_past_cues=frozenset(data["month_cues"]["past"]),

@@ -418,8 +418,11 @@ def _year(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
 def _weekday(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
     word = m.group("wd")
     cue = " ".join((m.group("cue") or "").lower().split())
-    if not word[0].isupper() and ctx.word_before(m.start()) != "hari":
+    before = ctx.word_before(m.start())
+    if not word[0].isupper() and before != "hari":
         return []
+    if before in ctx.lex.not_weekdays_after:
+        return []  # "Pasar Minggu", "salat Jumat"
     if word.lower() == "minggu" and (cue.split(" ")[0] in ctx.lex.week_words):
         return []  # "Minggu lalu" is last week (the relunit rule), not last Sunday
     weekday = ctx.lex.weekdays[word.lower()]

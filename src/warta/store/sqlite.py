@@ -228,12 +228,15 @@ class SQLiteStore:
             return None
         values = ", ".join("(?, ?)" for _ in print_.buckets)
         params: list[Any] = [x for pair in print_.buckets for x in pair]
-        params += [-1 if own is None else own, dedup.MAX_CANDIDATES]
+        # Only an article stored earlier can be the one copied: an original that is updated
+        # must not turn into a copy of its own re-posts. Row ids only grow, so "earlier" is
+        # "smaller row id".
+        params += [(1 << 62) if own is None else own, dedup.MAX_CANDIDATES]
         rows = self.conn.execute(
             f"WITH wanted (band, bucket) AS (VALUES {values}) "
             "SELECT m.article, count(*) AS shared FROM minhash_bands m "
             "JOIN wanted w ON m.band = w.band AND m.bucket = w.bucket "
-            "WHERE m.article != ? GROUP BY m.article ORDER BY shared DESC, m.article LIMIT ?",
+            "WHERE m.article < ? GROUP BY m.article ORDER BY shared DESC, m.article LIMIT ?",
             params).fetchall()
         best: tuple[float, str] | None = None
         decoder = msgspec.json.Decoder(_Body)

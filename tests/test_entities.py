@@ -320,3 +320,18 @@ def test_a_title_runs_through_a_bracketed_organisation():
                               at(text, "Nicke Widyawati", "PER")], sentences(text))
     nicke = next(e for e in entities if e.type == "PER")
     assert nicke.titles == ["Dirut PT Pertamina (Persero)"]
+
+
+def test_a_title_does_not_swallow_ordinary_small_words():
+    text = "Hal itu disampaikan Presiden Joko Widodo dalam Karnaval Kemerdekaan di Bandung."
+    entities = resolve(text, [at(text, "Joko Widodo", "PER"),
+                              at(text, "Karnaval Kemerdekaan", "PER")], sentences(text))
+    titles = {e.name: e.titles for e in entities}
+    assert titles == {"Joko Widodo": ["Presiden"], "Karnaval Kemerdekaan": []}
+
+
+def test_an_initial_before_the_name_belongs_to_the_name():
+    text = "Menteri Ketenagakerjaan M Hanif Dhakiri meninjau balai latihan kerja."
+    [hanif] = resolve(text, [at(text, "Hanif Dhakiri", "PER")], sentences(text))
+    assert hanif.name == "M Hanif Dhakiri"
+    assert hanif.titles == ["Menteri Ketenagakerjaan"]

@@ -176,6 +176,13 @@ def title_before(text: str, start: int, end: int, floor: int,
     """
     words = vocabulary()
     before = tokens(text[floor:start], floor)
+    # Words of a whole vocabulary entry. A small-letter word continues a title only as part of
+    # one ("juru bicara", "ketua umum"): on its own it is ordinary text ("dalam" is a word of
+    # "Dalam Negeri" but mostly means "in").
+    phrased: set[int] = set()
+    for n in range(len(before)):
+        length, _ = words.match(before, n, _ALL)
+        phrased.update(range(n, n + length))
     run: list[Token] = []
     for n in range(len(before) - 1, -1, -1):
         token = before[n]
@@ -195,7 +202,7 @@ def title_before(text: str, start: int, end: int, floor: int,
             break
         if token.text.endswith(".") and not words.match([token], 0, _ALL)[0]:
             break  # the end of the previous sentence, not an abbreviation
-        if not (token.capitalised or token.key in words.words):
+        if not (token.capitalised or n in phrased):
             break
         run.append(token)
         if len(run) > _MAX_TITLE_TOKENS:
@@ -205,6 +212,15 @@ def title_before(text: str, start: int, end: int, floor: int,
     if head is None:
         return start, None
     title_tokens = run[head:]
+    # An initial just before the name is part of it ("Menteri Ketenagakerjaan M Hanif
+    # Dhakiri"), unless it is an honorific ("H." for Haji).
+    while (
+        len(title_tokens) > 1
+        and len(title_tokens[-1].text.rstrip(".")) == 1
+        and title_tokens[-1].text[0].isupper()
+        and not words.match(title_tokens, len(title_tokens) - 1, _ALL)[0]
+    ):
+        start = title_tokens.pop().start
     if len(tokens(text[start:end])) == 1:
         # A lone surname after the title may have lost its first names to the tagger:
         # "Presiden Suriah Bashar [al-Assad]". Capitalised words that are not title words,

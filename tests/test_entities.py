@@ -335,3 +335,14 @@ def test_an_initial_before_the_name_belongs_to_the_name():
     [hanif] = resolve(text, [at(text, "Hanif Dhakiri", "PER")], sentences(text))
     assert hanif.name == "M Hanif Dhakiri"
     assert hanif.titles == ["Menteri Ketenagakerjaan"]
+
+
+def test_a_title_in_apposition_after_the_name():
+    text = ("Sutopo Purwo Nugroho, Kepala Pusat Data dan Informasi BNPB, mengatakan hujan turun. "
+            "Dalam pertemuan itu hadir Sergei Lavrov, Presiden Rusia Vladimir Putin, dan lainnya.")
+    mentions = [at(text, "Sutopo Purwo Nugroho", "PER"), at(text, "BNPB", "ORG"),
+                at(text, "Sergei Lavrov", "PER"), at(text, "Vladimir Putin", "PER")]
+    titles = {e.name: e.titles for e in resolve(text, mentions, sentences(text))}
+    assert titles["Sutopo Purwo Nugroho"] == ["Kepala Pusat Data dan Informasi BNPB"]
+    assert titles["Sergei Lavrov"] == []  # the title after the comma is Putin's
+    assert titles["Vladimir Putin"] == ["Presiden Rusia"]

@@ -27,7 +27,15 @@ from typing import TYPE_CHECKING, Any
 
 from warta.model import Article, Entity, Mention, Place, Span, replace
 from warta.nlp.places import fold, resolve_place
-from warta.nlp.titles import ACRONYM, leading_title, title_before, tokens, vocabulary, word_key
+from warta.nlp.titles import (
+    ACRONYM,
+    leading_title,
+    title_after,
+    title_before,
+    tokens,
+    vocabulary,
+    word_key,
+)
 
 if TYPE_CHECKING:
     from warta.settings import Settings
@@ -92,8 +100,10 @@ def _split_titles(text: str, items: list[_Item], sentences: list[Span]) -> list[
         if start >= item.end:
             continue  # only a title ("Presiden"): not a name, so not an entity
         if start == item.start:
-            floor = _sentence_start(sentences, item.start)
+            floor, ceiling = _sentence_bounds(sentences, item.start, len(text))
             start, title = title_before(text, item.start, item.end, floor, covered_by)
+            if not title:
+                title = title_after(text, item.end, ceiling, covered_by)
         item.start = start
         if title:
             item.titles.append(title)
@@ -101,14 +111,12 @@ def _split_titles(text: str, items: list[_Item], sentences: list[Span]) -> list[
     return kept
 
 
-def _sentence_start(sentences: list[Span], offset: int) -> int:
-    best = 0
+def _sentence_bounds(sentences: list[Span], offset: int, size: int) -> tuple[int, int]:
+    """Start and end of the sentence holding ``offset``; the whole text without sentences."""
     for sentence in sentences:
-        if sentence.start <= offset:
-            best = sentence.start
-        else:
-            break
-    return best
+        if sentence.start <= offset < sentence.end:
+            return sentence.start, sentence.end
+    return 0, size
 
 
 # --- mentions -------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from importlib import resources
 
 from warta.nlp.places import fold, resolve_place
 
-__all__ = ["ACRONYM", "leading_title", "title_before"]
+__all__ = ["ACRONYM", "leading_title", "title_after", "title_before"]
 
 # A word, with inner hyphens, apostrophes and dots ("al-Assad", "Ma'ruf", "K.H.") and one
 # trailing dot (abbreviations, or a sentence end), or a single punctuation mark.
@@ -34,6 +34,7 @@ _HEADS = frozenset({"roles", "ranks", "honorifics", "address"})
 _ALL = frozenset({*_HEADS, "portfolio", "connectors"})
 _CONNECTORS = frozenset({"connectors"})
 _SKIPPED = frozenset({"address", "connectors"})
+_KEPT = frozenset({"roles", "ranks", "honorifics"})
 
 
 @dataclass(frozen=True)
@@ -244,3 +245,43 @@ def _looks_like_name(token: Token, covered_by: dict[int, str], words: Vocabulary
         and token.start not in covered_by
         and _jurisdiction_length([token], 0) == 0
     )
+
+
+def title_after(text: str, end: int, ceiling: int, covered_by: dict[int, str]) -> str | None:
+    """A title in apposition after a person mention, up to ``ceiling`` (the sentence end):
+    "Sutopo Purwo Nugroho, Kepala Pusat Data dan Informasi BNPB, mengatakan ...". It must start
+    right after the comma with a role, rank or honorific, and ends at punctuation or at a
+    small-letter word; if it runs into another person it was that person's title
+    ("..., Presiden Rusia Vladimir Putin"), so there is none."""
+    comma = re.match(r"[ \t]*,[ \t]*", text[end:ceiling])
+    if comma is None:
+        return None
+    position = end + comma.end()
+    after = tokens(text[position:ceiling], position)
+    words = vocabulary()
+    if not after or not words.match(after, 0, _KEPT)[0]:
+        return None
+    phrased: set[int] = set()
+    for n in range(len(after)):
+        length, _ = words.match(after, n, _ALL)
+        phrased.update(range(n, n + length))
+    run: list[Token] = []
+    for n, token in enumerate(after):
+        owner = covered_by.get(token.start)
+        if owner == "PER":
+            return None
+        if owner is None:
+            if not token.text[0].isalnum():
+                break
+            connector = words.match(after, n, _CONNECTORS)[0] and n + 1 < len(after) and (
+                after[n + 1].capitalised
+            )
+            if not (token.capitalised or n in phrased or connector):
+                break
+            if token.text.endswith(".") and not words.match(after, n, _ALL)[0]:
+                run.append(Token(token.start, token.end - 1, token.text[:-1]))
+                break  # the sentence ends here
+        run.append(token)
+        if len(run) > _MAX_TITLE_TOKENS:
+            return None
+    return _kept(text, run)

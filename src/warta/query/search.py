@@ -18,6 +18,7 @@ from typing import Any
 import msgspec
 
 from warta.errors import StoreError
+from warta.query.tables import entity_type
 from warta.store.sqlite import SQLiteStore
 from warta.store.text import DEFAULT_STEMMER, STEMMERS, TOKEN, fold
 
@@ -128,7 +129,7 @@ def _filters(outlet: str | None, date_from: str | None, date_to: str | None,
             params += [entity, entity]
         if type:
             clause += " AND ae.type = ?"
-            params.append(type.upper())
+            params.append(entity_type(type))
         where.append(clause + ")")
     return where, params
 

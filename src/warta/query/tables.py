@@ -24,7 +24,8 @@ def article(store: SQLiteStore, article_id: str) -> Article | None:
     return store.get(article_id)
 
 
-def _type(type: str | None) -> str | None:
+def entity_type(type: str | None) -> str | None:
+    """The entity type in upper case, or a :class:`StoreError` naming the known ones."""
     if not type:
         return None
     upper = type.upper()
@@ -39,9 +40,9 @@ def entities(store: SQLiteStore, *, type: str | None = None, top: int = 50,
     (publication times of the first and last article naming them)."""
     where: list[str] = []
     params: list[Any] = []
-    if _type(type):
+    if entity_type(type):
         where.append("ae.type = ?")
-        params.append(_type(type))
+        params.append(entity_type(type))
     if name:
         where.append("(ae.key = ? OR ae.name LIKE ? ESCAPE '\\')")
         escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -234,5 +235,5 @@ def to_records(store: SQLiteStore, what: str) -> list[dict[str, Any]]:
     return list(rows(store, what))
 
 
-__all__ = ["ENTITY_TYPES", "EXPORTS", "FORMATS", "article", "entities", "events", "export",
-           "quotes", "rows"]
+__all__ = ["ENTITY_TYPES", "EXPORTS", "FORMATS", "article", "entities", "entity_type", "events",
+           "export", "quotes", "rows"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 
 import warta
 from warta.evaluate.dates import read_articles
@@ -35,11 +36,11 @@ def main() -> None:
         Stage("quantities", quantities.build(None), ("text",), ("quantities",)),
     ])
 
-    def best(fn: object) -> float:
+    def best(fn: Callable[[], object]) -> float:
         runs = []
         for _ in range(args.repeat):
             started = time.perf_counter()
-            fn()  # type: ignore[operator]
+            fn()
             runs.append(time.perf_counter() - started)
         return min(runs) * 1000 / len(articles)
 

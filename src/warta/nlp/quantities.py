@@ -15,6 +15,7 @@ their approximation. The words are data in ``data/id/numbers.toml``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -32,6 +33,7 @@ from warta.nlp.numbers import (
     parse_digits,
     word_positions,
 )
+from warta.nlp.times import analyse
 
 if TYPE_CHECKING:
     from warta.settings import Settings
@@ -145,8 +147,30 @@ def _counted(text: str, end: int, lex: _Lexicon) -> str | None:
     return word
 
 
-def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
+class _Spans:
+    """Spans to leave out, asked "does anything overlap start-end?" in O(log n): sorted by
+    start, with the furthest end reached so far, so nested spans (the days inside "Kamis dan
+    Jumat (15/9)") need no special case."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, e in ordered:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self.starts, end)  # spans starting before ``end``
+        return index > 0 and self.reach[index - 1] > start
+
+
+def _in_idiom(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Whether number words belong to an idiom around them ("salah satu", "satu sama lain")."""
+    window = max(0, start - 12)
+    return any(m.start() < end and start < m.end()
+               for m in lex.idioms.finditer(text, window, min(len(text), end + 16)))
 
 
 def tag_quantities(text: str, time_spans: Iterable[tuple[int, int]] | None = None
@@ -154,23 +178,20 @@ def tag_quantities(text: str, time_spans: Iterable[tuple[int, int]] | None = Non
     """Quantities in ``text``. ``time_spans`` are (start, end) of time expressions to leave out;
     when not given, the time tagger is run (without an anchor) to find them."""
     lex = _lexicon()
-    if time_spans is None:
-        from warta.nlp.times import analyse  # the time rules, to keep dates out of counts
-
+    if time_spans is None:  # the time rules keep dates, years and durations out of counts
         time_spans = [(t.start, t.end) for t in analyse(text, None).times]
-    excluded = list(time_spans)
-    excluded.extend((m.start(), m.end()) for m in lex.idioms.finditer(text))
+    excluded = _Spans(time_spans)
     out: list[Quantity] = []
     reached = 0
     for at in _starts(text, lex):
-        if at < reached:
-            continue  # inside the quantity before: "dua ratus ribu" starts at "dua" only
+        if at < reached or excluded.overlaps(at, at + 1):
+            continue  # inside the quantity before ("dua ratus ribu") or inside a date
         m = lex.pattern.match(text, at)
         if m is None:
             continue
         start = m.start("cur") if m.group("cur") else m.start("digits") if m.group(
             "digits") else m.start("words") if m.group("words") else m.start("vague")
-        if _overlaps(start, m.end(), excluded) or _is_year(m):
+        if excluded.overlaps(start, m.end()) or _is_year(m):
             continue
         hedge = hedge_before(text, m.start())
         begin = hedge[0] if hedge else m.start()
@@ -178,8 +199,10 @@ def tag_quantities(text: str, time_spans: Iterable[tuple[int, int]] | None = Non
         if before and before.group(1).lower() in lex.identifiers and not hedge:
             continue  # "Pasal 28", "nomor 5", "tahun 2017"
         words = m.group("words")
+        if words and _in_idiom(text, start, m.end(), lex):
+            continue
         if words and words[0].isupper() and start > 0:
-            prior = text[:start].rstrip()[-1:]
+            prior = text[max(0, start - 10) : start].rstrip()[-1:]
             if prior and prior not in _SENTENCE_START:
                 continue  # "Lima" mid-sentence is the city, not five
         if m.group("digits") and _score_or_list(text, m):

@@ -336,7 +336,7 @@ def test_impossible_dates_are_notices_not_values(text):
 @pytest.mark.parametrize("text", [
     "pukul 25.00", "pukul 10.75", "(99/99/9999)", "Kamis (", "", " ", "14/", "((14/9)",
     "Rp 2.000", "2017 orang", "Mei Lan datang", "Juni Ardianto", "minggu",
-    "warga Pasar Minggu", "usai salat Jumat",
+    "warga Pasar Minggu", "usai salat Jumat", "Nokia 3310 tahun lalu",
 ])
 def test_no_crash_and_no_false_times(text):
     times = tag_times(text, ANCHOR)
@@ -344,6 +344,8 @@ def test_no_crash_and_no_false_times(text):
     if text in ("Rp 2.000", "2017 orang", "Mei Lan datang", "Juni Ardianto", "pukul 25.00",
                 "warga Pasar Minggu", "usai salat Jumat"):
         assert times == []
+    if text == "Nokia 3310 tahun lalu":  # a model number, not 3,310 years ago
+        assert [t.text for t in times] == ["tahun lalu"]
 
 
 @pytest.mark.parametrize("anchor", [datetime(1, 1, 1), datetime(9999, 12, 31), ANCHOR])

@@ -314,6 +314,13 @@ def _relunit(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
     return [_Candidate(m.start(), m.end(), "DATE", value, mod=mod)]
 
 
+def _model_number(m: re.Match[str]) -> bool:
+    """Four or more digits with no thousands dots are a name ("Nokia 3310 tahun lalu"): as
+    amounts Indonesian writes them "6.000"."""
+    written = m.group("num") or ""
+    return written.isdigit() and len(written) >= 4
+
+
 def _count(ctx: _Context, m: re.Match[str]) -> float | None:
     """The number in a "num" group: digits, number words, or None for vague counts."""
     if m.group("seunit") or (m.groupdict().get("redup")):
@@ -339,6 +346,8 @@ def _hedged(ctx: _Context, m: re.Match[str]) -> tuple[int, str | None]:
 
 
 def _ago(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
+    if _model_number(m):
+        return []
     amount = _count(ctx, m)
     letter = _unit_letter(ctx, m)
     direction = -1 if " ".join(m.group("dir").lower().split()) in ctx.lex.ago_past else 1
@@ -363,6 +372,8 @@ def _ago(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
 
 
 def _duration(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
+    if _model_number(m):
+        return []
     letter = _unit_letter(ctx, m)
     amount = _count(ctx, m)
     start, mod = _hedged(ctx, m)

@@ -119,7 +119,7 @@ def _gzip_members(handle: BinaryIO, name: str, max_bytes: int,
         result, length = _inflate(handle, max_bytes)
         origin = {"path": name, "offset": str(offset)}
         if isinstance(result, bytes) or result == "too-large":
-            if resyncing and result != "too-large" and not result.startswith(b"WARC/"):
+            if resyncing and isinstance(result, bytes) and not result.startswith(b"WARC/"):
                 # A magic inside compressed data that happened to inflate: keep looking.
                 found = _find(handle, offset + 1, _GZIP_MAGIC)
                 if found is None:
@@ -280,7 +280,7 @@ def _to_document(data: bytes, origin: dict[str, str]) -> RawDocument | InputErro
     if kind != "response":
         return WarcSkipped(f"{name}: record at byte {where} is a {kind} record, not a response",
                            origin)
-    if not record.headers.get("Content-Type", "").startswith("application/http"):
+    if not (record.headers.get("Content-Type") or "").startswith("application/http"):
         return WarcSkipped(f"{name}: response at byte {where} is not an HTTP response", origin)
     try:
         record.parse_http()

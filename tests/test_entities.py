@@ -346,3 +346,10 @@ def test_a_title_in_apposition_after_the_name():
     assert titles["Sutopo Purwo Nugroho"] == ["Kepala Pusat Data dan Informasi BNPB"]
     assert titles["Sergei Lavrov"] == []  # the title after the comma is Putin's
     assert titles["Vladimir Putin"] == ["Presiden Rusia"]
+
+
+def test_one_name_tagged_with_two_types_is_one_entity():
+    text = "Assad menyambut tamunya. Kemudian Assad berpidato. Assad lalu pergi."
+    mentions = [at(text, "Assad", "PER"), at(text, "Assad", "ORG", 1), at(text, "Assad", "PER", 2)]
+    [assad] = resolve(text, mentions, sentences(text))
+    assert assad.type == "PER" and len(assad.mentions) == 3

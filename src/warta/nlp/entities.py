@@ -237,10 +237,6 @@ def _name_words(name: str) -> list[str]:
     return [w for w in fold(name).split() if w not in _PARTICLES]
 
 
-def _family(kind: str) -> str:
-    return "PLACE" if kind in ("LOC", "GPE") else kind
-
-
 def _resolve_places(text: str, items: list[_Item]) -> None:
     """Resolve place mentions twice: first alone, then with the article's most mentioned
     country, which settles names shared by towns in several countries."""
@@ -271,9 +267,11 @@ def _group(text: str, items: list[_Item]) -> _Groups:
     for n, item in enumerate(items):
         if item.partner is not None:
             groups.join(n, item.partner)
-    # Same place, same entity; same written name and kind, same entity; except a person's short
-    # form, which may stand for different people in turn ("Trump" after "Melania Trump", then
-    # after "Ivanka Trump"), and is joined by _join_short_person_names.
+    # Same place, same entity; same written name, same entity, whatever type the tagger gave
+    # each mention (a CRF may call "Assad" a person in one sentence and an organisation in the
+    # next; the entity takes the majority type). Except a person's short form, which may stand
+    # for different people in turn ("Trump" after "Melania Trump", then after "Ivanka Trump"),
+    # and is joined by _join_short_person_names.
     short = _short_person_forms(text, items)
     first_by_key: dict[tuple[str, str], int] = {}
     for n, item in enumerate(items):
@@ -282,7 +280,7 @@ def _group(text: str, items: list[_Item]) -> _Groups:
         if item.place is not None and item.place.gazetteer_id:
             key = ("PLACE", item.place.gazetteer_id)
         else:
-            key = (_family(item.type), normalise(text[item.start : item.end]))
+            key = ("NAME", normalise(text[item.start : item.end]))
         if key in first_by_key:
             groups.join(first_by_key[key], n)
         else:

@@ -202,9 +202,11 @@ def _numeric(m: re.Match[str], ctx: _Context) -> list[_Candidate]:
         _day_expr(ctx, m.start("wd1"), m.end("wd1"), earlier.isoformat()),
         _day_expr(ctx, m.start("wd2"), m.end(), _with_part(first.isoformat(), ctx, part)),
     ]
-    is_range = m.group("link").lower() not in ctx.lex.pair_links or gap == 1
-    if m.group("link").lower() == "atau":
-        is_range = False
+    # A range ("Senin-Rabu", "Kamis hingga Sabtu") or two neighbouring days joined by "dan"
+    # ("Kamis dan Jumat") span from one to the other; "Senin dan Rabu" and "Sabtu atau Minggu"
+    # are two separate days, tagged as the parts only.
+    link = " ".join(m.group("link").lower().split())
+    is_range = link not in ctx.lex.pair_links or (link == "dan" and gap == 1)
     return [_Candidate(m.start(), m.end(), "DATE", earlier.isoformat(),
                        end_value=first.isoformat() if is_range else None,
                        parts=parts, notices=notices)]

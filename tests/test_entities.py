@@ -353,3 +353,13 @@ def test_one_name_tagged_with_two_types_is_one_entity():
     mentions = [at(text, "Assad", "PER"), at(text, "Assad", "ORG", 1), at(text, "Assad", "PER", 2)]
     [assad] = resolve(text, mentions, sentences(text))
     assert assad.type == "PER" and len(assad.mentions) == 3
+
+
+def test_kind_of_place_words_are_not_part_of_the_name_unless_they_tell_places_apart():
+    text = "Serangan di Kota Deir Az Zor berlanjut. Warga Kabupaten Bogor dan Provinsi Jawa Barat."
+    mentions = [at(text, "Kota Deir Az Zor", "LOC"), at(text, "Kabupaten Bogor", "LOC"),
+                at(text, "Provinsi Jawa Barat", "LOC")]
+    names = [(e.name, [m.text for m in e.mentions]) for e in resolve(text, mentions,
+                                                                     sentences(text))]
+    assert names == [("Deir Az Zor", ["Deir Az Zor"]), ("Kabupaten Bogor", ["Kabupaten Bogor"]),
+                     ("Jawa Barat", ["Jawa Barat"])]

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from warta.model import Article, Entity, Mention, Place, Span, replace
-from warta.nlp.places import fold, resolve_place
+from warta.nlp.places import fold, prefix_length, resolve_place
 from warta.nlp.titles import (
     ACRONYM,
     leading_title,
@@ -260,6 +260,12 @@ def _resolve_places(text: str, items: list[_Item]) -> None:
         item.place = place
         if place.feature in _GPE_FEATURES:
             item.type = "GPE"
+        # "Kota Deir Az Zor", "ibu kota Damaskus", "Provinsi Jawa Barat": when the name without
+        # its kind-of-place word is the same place, the word is description, not name. It stays
+        # where it tells places apart ("Kabupaten Bogor" is not Bogor, the city).
+        cut = prefix_length(text[item.start : item.end])
+        if cut and resolve_place(text[item.start + cut : item.end], context) == place:
+            item.start += cut
 
 
 def _group(text: str, items: list[_Item]) -> _Groups:

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 
 from warta.model import Place
 
-__all__ = ["fold", "resolve_place"]
+__all__ = ["fold", "prefix_length", "resolve_place"]
 
 # Apostrophes, hyphens and dots separate words in transliterations (Deir ez-Zor, Sana'a,
 # St. Petersburg); writers drop or keep them at will, so matching ignores them.
@@ -386,6 +386,20 @@ def resolve_place(name: str, context_country: str | None = None) -> Place | None
             return place
         key = bare
     return _fuzzy(key, level, country, index)
+
+
+def prefix_length(name: str) -> int:
+    """How many leading characters of ``name`` are a kind-of-place word and the space after it
+    ("Kota " in "Kota Deir Az Zor", "ibu kota " in "ibu kota Damaskus"); 0 if none."""
+    index = _index()
+    words = name.split()
+    for prefix, _ in index.prefixes:
+        size = prefix.count(" ") + 1
+        if len(words) > size and fold(" ".join(words[:size])) == prefix:
+            match = re.match(r"\s*" + r"\s+".join(re.escape(w) for w in words[:size]) + r"\s+",
+                             name)
+            return match.end() if match else 0
+    return 0
 
 
 def warm_up() -> None:

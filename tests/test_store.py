@@ -153,3 +153,14 @@ def test_hostile_values_are_data(store):
     store.upsert(make_article(article_id=nasty, title=nasty))
     assert store.get(nasty) is not None
     assert store.count() == 1
+
+
+def test_stemmer_change_rebuilds_the_index(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path}/w.db"
+    with open_store(url) as store:
+        store.upsert(make_article())
+        store.conn.execute("UPDATE articles_fts SET body = 'stale'")
+        store.conn.execute("UPDATE meta SET value = 'hybrid/0' WHERE key = 'index_stemmer'")
+    with open_store(url) as store:
+        body = store.conn.execute("SELECT body FROM articles_fts").fetchone()[0]
+        assert "serang" in body.split()

@@ -170,6 +170,14 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (
     title, body, tokenize = 'unicode61 remove_diacritics 2'
 );
 """),
+    Migration(2, "meta: how the full-text index was built", """
+-- The stemmer the full-text index was built with; when warta's stemmer changes, opening the
+-- store for writing rebuilds the index from the stored articles.
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""),
 )
 
 LATEST = MIGRATIONS[-1].number

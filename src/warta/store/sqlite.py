@@ -25,7 +25,7 @@ from warta.errors import StoreError
 from warta.model import Article, Rejection, replace
 from warta.store import dedup
 from warta.store.schema import LATEST, MIGRATIONS
-from warta.store.text import stemmed
+from warta.store.text import DEFAULT_STEMMER, STEMMER_VERSION, stemmed
 
 Status = Literal["new", "updated", "unchanged"]
 
@@ -49,6 +49,13 @@ class _Body(msgspec.Struct):
     id: str
     text: str
     duplicate_of: str | None = None
+
+
+class _Indexed(msgspec.Struct):
+    """The fields of a stored article that the full-text index is built from."""
+
+    text: str
+    title: str | None = None
 
 
 def content_hash(article: Article) -> str:
@@ -109,6 +116,7 @@ class SQLiteStore:
                 self.conn.execute("PRAGMA synchronous = NORMAL")
                 self.conn.execute("PRAGMA foreign_keys = ON")
                 self._migrate()
+                self._check_index()
             elif self.version() < LATEST:
                 raise StoreError(f"{path} is at schema version {self.version()}, warta needs "
                                  f"{LATEST}; open it once for writing (warta ingest) to upgrade")
@@ -169,6 +177,39 @@ class SQLiteStore:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
+
+    def _check_index(self) -> None:
+        wanted = f"{DEFAULT_STEMMER}/{STEMMER_VERSION}"
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'index_stemmer'").fetchone()
+        if row is not None and row[0] == wanted:
+            return
+        if row is not None or self.count() > 0:
+            self.reindex()
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO meta (key, value) VALUES ('index_stemmer', ?) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (wanted,))
+
+    def reindex(self, batch: int = 500) -> int:
+        """Rebuild the full-text index from the stored articles (after a stemmer change).
+
+        Runs in batches, each its own transaction, so it can be interrupted; the index version
+        is only recorded once every batch is done, so an interrupted rebuild starts again.
+        """
+        decoder = msgspec.json.Decoder(_Indexed)
+        done, last = 0, 0
+        while True:
+            rows = self.conn.execute("SELECT rowid, json FROM articles WHERE rowid > ? "
+                                     "ORDER BY rowid LIMIT ?", (last, batch)).fetchall()
+            if not rows:
+                return done
+            with self.transaction() as conn:
+                for rowid, raw in rows:
+                    article = decoder.decode(raw)
+                    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (rowid,))
+                    conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+                                 (rowid, stemmed(article.title or ""), stemmed(article.text)))
+            done += len(rows)
+            last = rows[-1][0]
 
     def migrations(self) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT number, name, applied FROM migrations ORDER BY number")

@@ -12,8 +12,9 @@ of derived words and their roots:
   sound changes; the affixes are data in ``affixes.toml``). It needs no dictionary, so it also
   reduces words no dictionary knows, but it cannot tell "meng+ambil" from "meng+kirim".
 - ``simplemma``: simplemma's Indonesian lemmatiser, a dictionary of word forms.
-- ``hybrid`` (the default): simplemma for words its dictionary knows, the rules for the rest.
-  It scored best on the list (see the benchmark's output in the store's README section).
+- ``hybrid`` (the default): simplemma for words its dictionary knows; for the rest, every way of
+  stripping affixes (both readings of a me-/pe- sound change) is tried and the longest result
+  the dictionary knows wins; a word with no such reading (a name) stays whole.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ from typing import Any
 #: A token: a run of letters and digits (hyphenated reduplications like "sela-sela" split in two).
 TOKEN = re.compile(r"\w+", re.UNICODE)
 
-#: The stemmer the store indexes with; changing it needs a re-index (see migrations).
+#: The stemmer the store indexes with.
 DEFAULT_STEMMER = "hybrid"
+#: Bump when any stemmer's output changes: stores built with another version re-index on open.
+STEMMER_VERSION = "2"
 
 
 def fold(text: str) -> str:
@@ -128,13 +131,67 @@ def lemma_stem(word: str) -> str:
     return fold(simplemma.lemmatize(word, lang="id"))
 
 
+# What a nasal prefix may have swallowed before a vowel: both readings are tried against the
+# dictionary (meng+ambil or meng+kirim, mem+pukul or mem+makan).
+_NASAL_ALTERNATIVES = {
+    "meny": ("s", "ny"), "peny": ("s", "ny"), "mem": ("p", "m"), "pem": ("p", "m"),
+    "men": ("t", "n"), "pen": ("t", "n"), "meng": ("", "k"), "peng": ("", "k"),
+    "menge": ("",), "penge": ("",),
+}
+_SUFFIX_CHAINS = ("", "kan", "an", "i", "nya", "kannya", "annya", "inya", "lah", "kah", "pun")
+
+
+def _prefix_readings(word: str, table: dict[str, Any]) -> list[str]:
+    """Every root a prefix (or two) could have been attached to."""
+    found = [word]
+    for prefix in (*table["plain_prefixes"], "be", "pe", "me"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_ROOT:
+            rest = word[len(prefix):]
+            found.append(rest)
+            # A second prefix after a plain one: di+per+baiki, ke+ber+hasil+an.
+            for inner in ("per", "ber", "pe", "be", "ter"):
+                if rest.startswith(inner) and len(rest) - len(inner) >= _MIN_ROOT:
+                    found.append(rest[len(inner):])
+    for prefix, sounds in _NASAL_ALTERNATIVES.items():
+        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_ROOT:
+            rest = word[len(prefix):]
+            found.append(rest)
+            found += [sound + rest for sound in sounds if rest[0] in _VOWELS]
+            if rest.startswith("per") and len(rest) > 3 + _MIN_ROOT:
+                found.append(rest[3:])  # mem+per+baiki
+    return found
+
+
 @lru_cache(maxsize=262_144)
 def hybrid_stem(word: str) -> str:
+    """simplemma's lemma when its dictionary knows the word; otherwise the longest root that
+    affix stripping can reach and the dictionary knows; otherwise the word as it is (names and
+    words no dictionary has stay whole rather than being cut to a guess)."""
     import simplemma
 
-    if word.isalpha() and simplemma.is_known(word, lang="id"):
-        return lemma_stem(word)
-    return rule_stem(word)
+    if not word.isalpha() or len(word) <= 3:
+        return word
+    table = _affixes()
+    if simplemma.is_known(word, lang="id"):
+        lemma = lemma_stem(word)
+        # simplemma lists some derived words as lemmas of their own (petani, terjadi, bekerja);
+        # those go on to affix stripping below, except roots that only look derived (medan is
+        # not me+dan, sejarah not se+jarah).
+        if lemma != word or word in table["keep_set"]:
+            return lemma
+    candidates = set()
+    for ending in _SUFFIX_CHAINS:
+        if ending and not (word.endswith(ending) and len(word) - len(ending) >= _MIN_ROOT):
+            continue
+        base = word[: len(word) - len(ending)]
+        candidates.update(_prefix_readings(base, table))
+    candidates.discard(word)
+    # Roots of three letters are too often function words (dan, ini) to be trusted.
+    known = [c for c in candidates if len(c) > _MIN_ROOT and simplemma.is_known(c, lang="id")]
+    if not known:
+        return lemma_stem(word) if simplemma.is_known(word, lang="id") else word
+    # The least stripped reading: stripping more than needed merges unrelated words.
+    return lemma_stem(max(known, key=lambda c: (len(c), c)))
 
 
 STEMMERS = {"rules": rule_stem, "simplemma": lemma_stem, "hybrid": hybrid_stem}
@@ -150,4 +207,5 @@ def stemmed(text: str, stemmer: str = DEFAULT_STEMMER) -> str:
     return " ".join(fn(token) for token in tokens(text))
 
 
-__all__ = ["DEFAULT_STEMMER", "STEMMERS", "fold", "rule_stem", "stem", "stemmed", "tokens"]
+__all__ = ["DEFAULT_STEMMER", "STEMMERS", "STEMMER_VERSION", "fold", "hybrid_stem", "lemma_stem",
+           "rule_stem", "stem", "stemmed", "tokens"]

@@ -50,6 +50,8 @@ class Stage:
 BUILTIN: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "sentences": ("warta.nlp.sentences:build", ("text", "paragraphs"), ("sentences",)),
     "quotes": ("warta.nlp.quotes:build", ("text", "paragraphs", "sentences"), ("quotes",)),
+    "events": ("warta.nlp.events:build",
+               ("text", "sentences", "entities", "times", "quantities", "quotes"), ("events",)),
 }
 
 #: The stages ``warta.parse`` runs when none are named.

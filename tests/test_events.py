@@ -1,0 +1,110 @@
+"""The CAMEO coder on hand-checked sentences, given entities, times and quantities.
+
+Entities here come from the entity resolver fed with mentions found by name, so these tests
+check the coder's own logic whatever the NER model finds; the seed through the full default
+pipeline is checked in test_pipeline_seed.py.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+
+import warta
+from warta.model import Article, replace
+from warta.nlp import entities, events, quotes
+from warta.nlp.quantities import tag_quantities
+from warta.nlp.times import tag_times
+
+SEED_NAMES = {
+    "PER": ["Bashar al-Assad", "Assad", "Sergei Shoigu", "Shoigu", "Vladimir Putin"],
+    "LOC": ["Damaskus", "Suriah", "Rusia", "Deir Az Zor", "Astana"],
+    "ORG": ["Negara Islam Irak dan Suriah", "ISIS", "Aljazirah"],
+}
+
+
+def with_entities(article: Article, names: dict[str, list[str]]) -> Article:
+    """The article with entities resolved from every occurrence of the given names."""
+    pairs = sorted(((n, t) for t, ns in names.items() for n in ns), key=lambda p: -len(p[0]))
+    taken: set[int] = set()
+    mentions = []
+    for name, kind in pairs:
+        for m in re.finditer(re.escape(name), article.text):
+            if taken.isdisjoint(range(m.start(), m.end())):
+                taken.update(range(m.start(), m.end()))
+                mentions.append((m.start(), m.end(), kind))
+    found = entities.resolve(article.text, sorted(mentions), article.sentences)
+    anchor = datetime.fromisoformat(article.published) if article.published else None
+    article = replace(article, entities=found, times=tag_times(article.text, anchor),
+                      quantities=tag_quantities(article.text))
+    return replace(article, quotes=quotes.find_quotes(article))
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_text):
+    article = warta.parse(seed_text, stages=["sentences"])
+    return events.code_events(with_entities(article, SEED_NAMES))
+
+
+def find(found, code_prefix, trigger):
+    return [e for e in found if e.code.startswith(code_prefix) and e.trigger.text == trigger]
+
+
+def test_seed_meeting_in_damascus(seed_events):
+    host = find(seed_events, "04", "menyambut")[0]
+    assert (host.actor1.code, host.actor2.code) == ("SYRGOV", "RUSMIL")
+    assert host.actor1.entity == "PER:bashar al-assad"
+    assert host.place.name == "Damascus" and host.date == "2017-09-14"
+    assert host.factuality == "asserted"
+    met = find(seed_events, "04", "bertemu")[0]
+    assert {met.actor1.text, met.actor2.text} == {"Shoigu", "Assad"}
+    assert met.date == "2016-06"
+
+
+def test_seed_praise_and_fighting(seed_events):
+    praise = find(seed_events, "05", "mengucapkan selamat")[0]
+    assert (praise.actor1.text, praise.actor2.text) == ("Shoigu", "Assad")
+    claimed = [e for e in seed_events if e.counts.get("killed") == 450]
+    assert len(claimed) == 1 and claimed[0].code.startswith("19")
+    assert claimed[0].actor2.code == "IMGMUSISI" and claimed[0].factuality == "reported"
+    assert claimed[0].place.name == "Deir ez-Zor"
+    capture = find(seed_events, "19", "merebut")[0]
+    assert (capture.actor1.code, capture.actor2.code) == ("SYRMIL", "IMGMUSISI")
+    assert capture.date == "2017-W36"
+
+
+def test_seed_future_and_topics_are_not_facts(seed_events):
+    planned = find(seed_events, "19", "serangan")[0]
+    assert planned.factuality == "future" and planned.actor1.code == "SYRMIL"
+    assert not find(seed_events, "04", "Pertemuan"), "'Pertemuan itu' points back"
+    assert all(e.factuality != "asserted" for e in seed_events
+               if e.trigger.text in ("mengalahkan", "perundingan damai", "gencatan senjata"))
+
+
+def article_of(text: str, published: str = "2018-03-05T10:00:00+07:00") -> Article:
+    return replace(warta.parse(text, stages=["sentences"]), published=published)
+
+
+BODY = ("Polisi menangkap tiga tersangka pengedar narkoba di Medan pada Senin (5/3). "
+        "Ketiganya ditangkap oleh petugas Polda Sumatera Utara saat bertransaksi. "
+        "Polisi tidak menembak para tersangka. Kapolda akan bertemu Gubernur pekan depan.")
+
+
+def test_arrest_negation_and_future():
+    article = with_entities(article_of(BODY),
+                            {"LOC": ["Medan", "Sumatera Utara"]})
+    found = events.code_events(article)
+    arrest = find(found, "173", "menangkap")[0]
+    assert arrest.actor1.code == "IDNCOP" and arrest.counts == {"arrested": 3}
+    assert arrest.place is not None and arrest.place.gazetteer_id == "wilayah:12.71"  # Medan
+    assert arrest.date == "2018-03-05"
+    passive = find(found, "173", "ditangkap")[0]
+    assert passive.actor1 is not None and passive.actor1.code == "IDNCOP"
+    shot = find(found, "19", "menembak")[0]
+    assert shot.factuality == "negated"
+    # "akan bertemu" is itself an event: CAMEO 036, an expressed intent to meet.
+    intent = next(e for e in found if e.trigger.text == "akan bertemu")
+    assert intent.code == "036" and (intent.actor1.code, intent.actor2.code) == ("IDNCOP",
+                                                                                   "IDNGOV")

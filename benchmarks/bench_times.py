@@ -2,7 +2,8 @@
 
 Parses the longest IndoSum articles with the default stages, then with "times" and
 "quantities" added, and prints milliseconds per article for each and the share the two stages
-add, in CPU time (best of ``--repeat`` runs). The stages are built directly, so this runs whether or not they are in the registry yet.
+add, in CPU time (best of ``--repeat`` runs). The stages are built directly, so this runs
+whether or not they are in the registry yet.
 
     python benchmarks/bench_times.py --indosum DIR [--longest 100] [--repeat 3]
 """

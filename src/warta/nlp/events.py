@@ -229,10 +229,10 @@ def _candidates(article: Article, sentence: Span, default_country: str | None
         people = [c for c in overlapping if c.entity is not None and c.entity.type == "PER"]
         overlapping_entity = people[0] if people else (overlapping[0] if overlapping else None)
         phrase = text[start:end]
-        entity = overlapping_entity.entity if overlapping_entity else None
-        code = actor_code(phrase, entity, default_country, _place_country(article, start, end))
+        named = overlapping_entity.entity if overlapping_entity else None
+        code = actor_code(phrase, named, default_country, _place_country(article, start, end))
         found = [c for c in found if c not in overlapping]
-        found.append(_Candidate(start, end, phrase, entity, code))
+        found.append(_Candidate(start, end, phrase, named, code))
     found.sort(key=lambda c: c.start)
     return found
 

@@ -187,7 +187,7 @@ def read_articles(out_dir: str | Path, files: Iterable[str]) -> list[Article]:
     """The articles stored in the given ``articles`` shard files, as records."""
     import pyarrow.parquet as pq
 
-    found = []
+    found: list[Article] = []
     for relative in files:
         if Path(relative).parts[0] != "articles":
             continue

@@ -363,3 +363,10 @@ def test_kind_of_place_words_are_not_part_of_the_name_unless_they_tell_places_ap
                                                                      sentences(text))]
     assert names == [("Deir Az Zor", ["Deir Az Zor"]), ("Kabupaten Bogor", ["Kabupaten Bogor"]),
                      ("Jawa Barat", ["Jawa Barat"])]
+
+
+def test_a_title_the_tagger_cut_in_two():
+    text = "Kemarin Presiden Suriah Bashar al-Assad menyambut tamunya."
+    [assad] = resolve(text, [at(text, "Suriah Bashar al-Assad", "PER")], sentences(text))
+    assert assad.name == "Bashar al-Assad"
+    assert assad.titles == ["Presiden Suriah"]

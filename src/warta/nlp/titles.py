@@ -168,6 +168,9 @@ def title_before(text: str, start: int, end: int, floor: int,
                  covered_by: dict[int, str]) -> tuple[int, str | None]:
     """A title written just before a person mention, and where the name starts.
 
+    When the tagger put the end of the title into the mention ("Presiden [Suriah Bashar
+    al-Assad]"), the title is parsed again with the mention, as :func:`leading_title` would.
+
     The title is the run of capitalised or title words that ends at the mention, after
     ``floor`` (the sentence start), and starts with a role, rank or honorific ("... kepada
     Presiden Rusia Vladimir Putin"). ``covered_by`` maps token starts of all mentions to their
@@ -213,6 +216,10 @@ def title_before(text: str, start: int, end: int, floor: int,
     if head is None:
         return start, None
     title_tokens = run[head:]
+    others = {s for s, kind in covered_by.items() if kind != "PER"}
+    name_start, whole = leading_title(text, title_tokens[0].start, end, others)
+    if start < name_start < end:
+        return name_start, whole
     # An initial just before the name is part of it ("Menteri Ketenagakerjaan M Hanif
     # Dhakiri"), unless it is an honorific ("H." for Haji).
     while (

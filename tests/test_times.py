@@ -244,6 +244,7 @@ CASES: list[tuple[str, str | None, str, dict[str, str]]] = [
     ("Acara itu akan digelar pada Sabtu.", "Sabtu", "2017-09-16", {}),
     ("Sidang dijadwalkan Senin.", "Senin", "2017-09-18", {}),
     ("Mereka tiba hari Minggu.", "Minggu", "2017-09-10", {}),
+    ('"Tunggu konferensi pers besok," kata Agus di Jakarta, Selasa.', "Selasa", "2017-09-12", {}),
     ("Sabtu ini", None, "2017-09-16", {}),
     # durations
     ("hampir tiga tahun", None, "P3Y", {"mod": "APPROX", "type": "DURATION"}),

@@ -82,14 +82,17 @@ class _Context:
         return found.group(1).lower() if found else ""
 
     def sentence_head(self, index: int, width: int = 60) -> str:
-        """The text of the sentence before ``index``, at most ``width`` characters."""
+        """The text of the sentence before ``index``, at most ``width`` characters, from after
+        the last closing quote: in '"... besok," kata Agus di Jakarta, Selasa.' the "besok" is
+        the speaker's and the weekday dates the statement."""
         start = max(0, index - width)
         for s in self.sentence_starts:
             if s > index:
                 break
             start = max(start, s)
         head = self.text[start:index]
-        stop = max(head.rfind(". "), head.rfind("! "), head.rfind("? "), head.rfind("\n"))
+        stop = max(head.rfind(". "), head.rfind("! "), head.rfind("? "), head.rfind("\n"),
+                   head.rfind('"'), head.rfind("”"))
         return head[stop + 1 :].lower()
 
 

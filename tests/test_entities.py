@@ -370,3 +370,23 @@ def test_a_title_the_tagger_cut_in_two():
     [assad] = resolve(text, [at(text, "Suriah Bashar al-Assad", "PER")], sentences(text))
     assert assad.name == "Bashar al-Assad"
     assert assad.titles == ["Presiden Suriah"]
+
+
+def test_stage_runs_in_a_pipeline_after_sentences(monkeypatch):
+    import sys
+    import types
+
+    from warta.nlp.pipeline import Pipeline, Stage
+
+    def fake_find_mentions(text, sents):
+        return [at(text, "Sergei Shoigu", "PER"), at(text, "Damaskus", "LOC")]
+
+    fake = types.ModuleType("warta.nlp.ner")
+    fake.find_mentions = fake_find_mentions  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "warta.nlp.ner", fake)
+    stage = Stage("entities", build(None), ("text", "sentences"), ("entities",))
+    pipeline = Pipeline(["sentences", stage])
+    article = Article(id="seed", text=SEED, paragraphs=[Span(0, len(SEED))])
+    result = pipeline(article)
+    assert [e.name for e in result.entities] == ["Sergei Shoigu", "Damaskus"]
+    assert result.dateline is None

@@ -69,22 +69,25 @@ def ingest(
         "--json", help="Print the closing summary as JSON instead of a table.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Parse news into the store: new articles are added, changed ones updated in place.
+    """Parse news into the store; changed articles are updated in place.
 
-    Running the same command again parses only what is new or changed, so an interrupted
-    ingest (even kill -9) is finished by running it again. Near-duplicates (syndicated copies,
-    re-posts) are marked with the article they copy. The closing summary counts new, updated,
+    Running the same command again parses only what is new or changed,
+    so an interrupted ingest (even kill -9) is finished by re-running it.
+    Near-duplicates (syndicated copies, re-posts) are marked with the
+    article they copy. The closing summary counts new, updated,
     unchanged, near-duplicate and rejected inputs (by reason).
 
-    Exit codes: 0 every input stored; 1 some rejected; 2 the store failed or nothing was read.
+    Exit codes: 0 all stored; 1 some rejected; 2 store failed or no input.
 
     [b]Examples[/b]
 
       warta ingest samples/
 
-      warta ingest 'crawl/**/*.html' --db sqlite:///crawl.db --report rejects.jsonl
+      warta ingest 'crawl/**/*.html' --db sqlite:///crawl.db
 
-      cat articles.jsonl | warta ingest - --db sqlite:///news.db
+      warta ingest crawl.jsonl --report rejects.jsonl
+
+      cat articles.jsonl | warta ingest -
     """
     from rich.console import Console
     from rich.progress import (
@@ -183,7 +186,7 @@ def search(
 
       warta search "Zulkifli Hasan" --from 2016-01-01 --limit 5
 
-      warta search banjir --outlet Kompas --entity Jakarta --type LOC --json
+      warta search banjir --outlet Kompas --entity Jakarta --json
     """
     from rich.console import Console
     from rich.text import Text
@@ -225,7 +228,9 @@ def entities(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """The most mentioned people, organisations and places, with first and last seen.
+    """The most mentioned people, organisations and places.
+
+    Each with its mention and article counts and first and last seen.
 
     [b]Examples[/b]
 
@@ -281,10 +286,10 @@ def export(
         metavar="FILE")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export a table of the store, streamed (memory stays flat for any size).
+    """Export a table of the store, streamed (memory stays flat).
 
-    Articles in JSON Lines are whole Article records; everything else is flat rows that carry
-    the article id, ready for pandas, R or QGIS.
+    Articles in JSON Lines are whole Article records; every other table
+    is flat rows carrying the article id, ready for pandas, R or QGIS.
 
     [b]Examples[/b]
 

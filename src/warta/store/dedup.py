@@ -55,8 +55,8 @@ def fingerprint(text: str) -> Fingerprint:
         return Fingerprint(folded, ())
     from datasketch import MinHash
 
-    shingles = {" ".join(words[i:i + SHINGLE_WORDS]).encode()
-                for i in range(len(words) - SHINGLE_WORDS + 1)}
+    shifted = [words[i:] for i in range(SHINGLE_WORDS)]
+    shingles = {" ".join(gram).encode() for gram in zip(*shifted, strict=False)}
     # A fixed seed: signatures must be comparable across runs and machines.
     minhash = MinHash(num_perm=NUM_PERM, seed=1)
     minhash.update_batch(list(shingles))

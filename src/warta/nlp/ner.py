@@ -30,6 +30,9 @@ class NerTagger:
     featurizer: Featurizer
     crf: Any
     types: tuple[str, ...]
+    # Trained with per-set feature copies (train.py --domain-features), the model tags in the
+    # annotation style of one training set: its copy of every feature fires next to the shared one.
+    style: str | None = None
 
     @classmethod
     def load(cls, model_dir: Path = MODEL_DIR) -> NerTagger:
@@ -42,7 +45,7 @@ class NerTagger:
         )
         crf = pycrfsuite.Tagger()
         crf.open(str(model_dir / meta["model"]))
-        return cls(Featurizer(resources), crf, tuple(meta["types"]))
+        return cls(Featurizer(resources), crf, tuple(meta["types"]), meta.get("style"))
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         tagged: list[list[str]] = []
@@ -50,7 +53,11 @@ class NerTagger:
             if not tokens:
                 tagged.append([])
                 continue
-            tagged.append(list(self.crf.tag(self.featurizer.sentence(tokens))))
+            features = self.featurizer.sentence(tokens)
+            if self.style:
+                prefix = self.style + "|"
+                features = [f + [prefix + x for x in f] for f in features]
+            tagged.append(list(self.crf.tag(features)))
         return tagged
 
 

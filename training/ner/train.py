@@ -1,0 +1,150 @@
+"""Train warta's NER model (CRF, the shipped family) and report dev-split scores.
+
+    python training/ner/train.py --data ../shared/data --out src/warta/models/ner
+
+The lexicon and gazetteer must already be in ``--out`` (``training/ner/resources.py`` builds
+them). ``--family spacy`` trains the comparison model instead (see ``spacy_family.py``).
+Every choice below was made on the dev splits; the test splits are only read by
+``python -m warta.evaluate.ner``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import cased_sentences
+from truecase import Truecaser
+
+from warta.evaluate.ner_data import SETS, Sentence, read
+from warta.evaluate.spans import score
+from warta.nlp.ner import NerTagger
+from warta.nlp.ner_features import Featurizer, Resources
+
+
+def restrict(sentences: list[Sentence], types: set[str]) -> list[Sentence]:
+    """Tags of types the model does not learn become O."""
+    return [
+        (tokens, [tag if tag == "O" or tag[2:] in types else "O" for tag in tags])
+        for tokens, tags in sentences
+    ]
+
+
+def training_set(args: argparse.Namespace) -> list[tuple[str, list[str], list[str]]]:
+    """(source set, tokens, tags) of every training sentence, after the chosen augmentations."""
+    types = set(args.types.split(","))
+    sentences: list[tuple[str, list[str], list[str]]] = []
+    truecaser = None
+    for which in args.sets.split(","):
+        part = restrict(read(args.data, which, "train"), types)
+        if which == "nerp" and args.nerp_case != "lower":
+            truecaser = truecaser or Truecaser(cased_sentences(args.data))
+            recased = [(truecaser.sentence(tokens, tags), tags) for tokens, tags in part]
+            part = recased if args.nerp_case == "truecase" else part + recased
+        if which != "nerp" and args.lower_copies:
+            part = part + [([t.lower() for t in tokens], tags) for tokens, tags in part]
+        repeat = args.upweight if which == "idner" else 1
+        sentences.extend((which, tokens, tags) for tokens, tags in part * repeat)
+    return sentences
+
+
+def train_crf(args: argparse.Namespace, sentences: list[tuple[str, list[str], list[str]]]) -> None:
+    import pycrfsuite
+
+    resources = Resources.load(
+        args.out / "lexicon.tsv.gz" if args.lexicon else None,
+        args.out / "gazetteer.tsv.gz" if args.gazetteer else None,
+    )
+    featurizer = Featurizer(resources)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for source, tokens, tags in sentences:
+        features = featurizer.sentence(tokens)
+        if args.domain_features:
+            # Daume's feature augmentation: a per-set copy of every feature absorbs that set's
+            # annotation habits; tagging uses the shared copy only.
+            features = [f + [source + "|" + x for x in f] for f in features]
+        trainer.append(features, tags)
+    trainer.set_params({
+        "c1": args.c1,
+        "c2": args.c2,
+        "max_iterations": args.iterations,
+        "feature.possible_transitions": True,
+        "feature.minfreq": args.minfreq,
+    })
+    trainer.train(str(args.out / "crf.model"))
+    meta = {
+        "family": "crf",
+        "model": "crf.model",
+        "lexicon": "lexicon.tsv.gz" if args.lexicon else None,
+        "gazetteer": "gazetteer.tsv.gz" if args.gazetteer else None,
+        "types": sorted(args.types.split(",")),
+        "training": {
+            key: (str(value) if isinstance(value, Path) else value)
+            for key, value in vars(args).items()
+            if key not in ("data", "out")
+        },
+    }
+    (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
+def report(args: argparse.Namespace) -> dict[str, float]:
+    tagger = NerTagger.load(args.out)
+    types = set(tagger.types)
+    results: dict[str, float] = {}
+    for which in SETS:
+        gold = restrict(read(args.data, which, args.split), types)
+        predicted = tagger.tag([tokens for tokens, _ in gold])
+        table = score([tags for _, tags in gold], predicted)
+        results[which] = table["micro"]["f1"]
+        per_type = " ".join(
+            f"{kind}={row['f1']:.3f}" for kind, row in table.items() if kind != "micro"
+        )
+        print(f"{args.split} {which:8s} micro F1 {table['micro']['f1']:.4f}  {per_type}")
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=Path("src/warta/models/ner"))
+    parser.add_argument("--family", choices=("crf", "spacy"), default="crf")
+    parser.add_argument("--sets", default="idner,nergrit,nerp", help="training sets, a,b,…")
+    parser.add_argument("--types", default="PER,ORG,LOC", help="entity types learned")
+    parser.add_argument(
+        "--nerp-case", choices=("lower", "truecase", "both"), default="both",
+        help="NERP as given (lowercased), recased, or both copies",
+    )
+    parser.add_argument("--lower-copies", action="store_true", help="add lowercased copies")
+    parser.add_argument("--upweight", type=int, default=1, help="repeat idner n times")
+    parser.add_argument("--domain-features", action="store_true", help="per-set feature copies")
+    parser.add_argument("--c1", type=float, default=0.05)
+    parser.add_argument("--c2", type=float, default=0.05)
+    parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--minfreq", type=float, default=1)
+    parser.add_argument("--no-lexicon", dest="lexicon", action="store_false")
+    parser.add_argument("--no-gazetteer", dest="gazetteer", action="store_false")
+    parser.add_argument("--split", default="dev", help="split to report after training")
+    parser.add_argument("--time-limit", type=float, default=1500, help="spaCy: seconds")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    started = time.time()
+    if args.family == "spacy":
+        from spacy_family import train_spacy
+
+        train_spacy(args, [(tokens, tags) for _, tokens, tags in training_set(args)])
+        return
+    sentences = training_set(args)
+    print(f"training on {len(sentences)} sentences ({args.sets}, types {args.types})")
+    train_crf(args, sentences)
+    print(f"trained in {time.time() - started:.0f} s")
+    report(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -49,13 +49,17 @@ class Stage:
 # Importing the module happens only when a pipeline uses the stage.
 BUILTIN: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "sentences": ("warta.nlp.sentences:build", ("text", "paragraphs"), ("sentences",)),
+    "entities": ("warta.nlp.entities:build", ("text", "sentences"), ("entities",)),
+    "times": ("warta.nlp.times:build", ("text", "sentences", "published"), ("times", "warnings")),
+    "quantities": ("warta.nlp.quantities:build", ("text",), ("quantities",)),
     "quotes": ("warta.nlp.quotes:build", ("text", "paragraphs", "sentences"), ("quotes",)),
     "events": ("warta.nlp.events:build",
                ("text", "sentences", "entities", "times", "quantities", "quotes"), ("events",)),
+    "summary": ("warta.nlp.summary:build", ("text", "sentences", "paragraphs"), ("summary",)),
 }
 
-#: The stages ``warta.parse`` runs when none are named.
-DEFAULT_STAGES: tuple[str, ...] = ("sentences",)
+#: The stages ``warta.parse`` runs when none are named, in order.
+DEFAULT_STAGES: tuple[str, ...] = ("sentences", "times", "quantities", "quotes")
 
 _registry: dict[str, Stage | tuple[str, tuple[str, ...], tuple[str, ...]]] = dict(BUILTIN)
 

@@ -390,3 +390,16 @@ def test_stage_runs_in_a_pipeline_after_sentences(monkeypatch):
     result = pipeline(article)
     assert [e.name for e in result.entities] == ["Sergei Shoigu", "Damaskus"]
     assert result.dateline is None
+
+
+def test_a_ticket_of_two_people_is_not_a_fuller_name_and_a_party_is_not_an_alias():
+    text = ("Pasangan Jokowi-JK menang. Jusuf Kalla (JK) bersyukur. Teten Masduki (PDIP) hadir. "
+            "JK lalu pulang.")
+    mentions = [at(text, "Jokowi-JK", "PER"), at(text, "Jusuf Kalla", "PER"),
+                at(text, "Teten Masduki", "PER"), at(text, "PDIP", "ORG")]
+    entities = {e.name: e for e in resolve(text, mentions, sentences(text))}
+    assert entities["Jusuf Kalla"].aliases == ["JK"]
+    assert len(entities["Jusuf Kalla"].mentions) == 3
+    assert entities["Jokowi-JK"].aliases == []
+    assert entities["Teten Masduki"].aliases == []
+    assert entities["PDIP"].type == "ORG"

@@ -138,3 +138,13 @@ def test_continents_islands_and_seas(name, gazetteer_id, feature):
 @pytest.mark.parametrize("name", ["Pak", "Budi", "Joko"])
 def test_short_nicknames_of_small_towns_are_not_places(name):
     assert resolve_place(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "gazetteer_id"),
+    [("Israel utara", "iso:IL"), ("se-Sulawesi Selatan", "wilayah:73"), ("Libanon", "iso:LB"),
+     ("Jakarta Utara", "wilayah:31.72"), ("Afrika Selatan", "iso:ZA")],
+)
+def test_directions_and_prefixes(name, gazetteer_id):
+    place = resolve_place(name)
+    assert place is not None and place.gazetteer_id == gazetteer_id

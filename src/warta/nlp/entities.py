@@ -177,7 +177,12 @@ def _link_brackets(text: str, items: list[_Item]) -> list[_Item]:
             continue
         inner = match.group(1)
         surface = text[item.start : item.end]
-        long_then_short = ACRONYM.match(inner) and not ACRONYM.match(surface)
+        long_then_short = ACRONYM.match(inner) and not ACRONYM.match(surface) and (
+            # After a person, an acronym is an alias only if it spells the name ("Jusuf Kalla
+            # (JK)", "Susilo Bambang Yudhoyono (SBY)"); otherwise it is the party or office the
+            # person belongs to ("Teten Masduki (PDIP)").
+            item.type != "PER" or _spells(inner, surface)
+        )
         short_then_long = (
             ACRONYM.match(surface)
             and sum(w[:1].isupper() for w in inner.split()) >= 2
@@ -203,6 +208,11 @@ def _link_brackets(text: str, items: list[_Item]) -> list[_Item]:
             item.partner = other
             items[other].partner = n
     return items + added
+
+
+def _spells(acronym: str, name: str) -> bool:
+    initials = "".join(word[0] for word in re.split(r"[\s\-]+", name) if word[:1].isupper())
+    return acronym.replace(".", "").upper() == initials.upper()
 
 
 # --- grouping -------------------------------------------------------------------------------
@@ -233,8 +243,18 @@ class _Groups:
 
 
 def _name_words(name: str) -> list[str]:
-    """The words that identify a person: folded, hyphen-split, particles dropped."""
-    return [w for w in fold(name).split() if w not in _PARTICLES]
+    """The words that identify a person: folded, particles dropped. A hyphen splits a word only
+    after a particle ("al-Assad" is "assad"); otherwise it joins a pair, often two people on one
+    ticket ("Jokowi-JK", "Rieke-Teten"), which is not a fuller form of either name."""
+    words = []
+    for word in name.split():
+        head, hyphen, tail = word.partition("-")
+        if hyphen and fold(head) in _PARTICLES:
+            word = tail
+        key = fold(word).replace(" ", "-")
+        if key and key not in _PARTICLES:
+            words.append(key)
+    return words
 
 
 def _resolve_places(text: str, items: list[_Item]) -> None:
@@ -364,7 +384,7 @@ def _propagate(text: str, items: list[_Item], groups: _Groups) -> list[_Item]:
             or item.type == "PER"
             or item.place is not None
         )
-        if not safe or len(surface) < 3 or not surface[:1].isupper():
+        if not safe or len(surface) < 2 or not surface[:1].isupper():
             continue
         if len(words) == 1 and word_key(surface) in words_known:
             continue

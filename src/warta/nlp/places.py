@@ -97,6 +97,7 @@ class _Index:
     by_id: dict[str, Place] = field(default_factory=dict)
     prefixes: list[tuple[str, str]] = field(default_factory=list)  # (folded prefix, level)
     not_places: frozenset[str] = frozenset()
+    directions: tuple[str, ...] = ()  # small-letter compass words after a name
 
     def city(self, number: int) -> _City:
         return _city(self, number)
@@ -174,6 +175,7 @@ def _load() -> _Index:
         key=lambda item: -len(item[0]),
     )
     index.not_places = frozenset(fold(word) for word in names["not_places"])
+    index.directions = tuple(sorted(names["directions"], key=len, reverse=True))
 
     for iso, _, name, name_id, lat, lng in _rows(_data("countries.tsv").read_text("utf-8")):
         latitude, longitude = _point(lat, lng)
@@ -383,6 +385,12 @@ def resolve_place(name: str, context_country: str | None = None) -> Place | None
     key = fold(name)
     if not key or key in index.not_places or not _NOT_WORD.sub("", key).strip():
         return None
+    for direction in index.directions:
+        # "Israel utara" (northern Israel) is in Israel; only in cased text, since in
+        # all-small text "jakarta utara" is the city of North Jakarta.
+        rest = name.rstrip()[: -len(direction)]
+        if name.rstrip().endswith(" " + direction) and rest != rest.lower():
+            return resolve_place(rest.strip(), context_country)
     country = context_country.upper() if context_country else None
     place = _exact(key, None, country, index)
     if place is not None:

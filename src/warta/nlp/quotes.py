@@ -31,8 +31,9 @@ _STRAIGHT = '"'
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"'}
 # A single-quote pair is a quotation only when it holds a clause, not a scare-quoted word.
 _MIN_SINGLE_QUOTE_WORDS = 4
-# A speaker phrase is a short noun phrase; longer means the pattern caught a clause.
-_MAX_SPEAKER_WORDS = 8
+# A speaker phrase is a noun phrase, but Indonesian titles are long ("Kepala Bidang Humas Polda
+# Metro Jaya Komisaris Besar Argo Yuwono" is ten words); past this the pattern caught a clause.
+_MAX_SPEAKER_WORDS = 16
 # Words that end the speaker phrase and begin a circumstance ("kata Assad di Damaskus").
 _SPEAKER_END = re.compile(
     r"\s+(?:di|saat|ketika|kepada|dalam|pada|usai|seusai|selepas|setelah|sebelum|dengan|"
@@ -75,16 +76,18 @@ def lexicon() -> _Lexicon:
     comp = _alternation(data["complementisers"])
     return _Lexicon(
         # Used with match(text, pos), which anchors at pos: no "^" (that means the string start).
-        after=re.compile(rf"\s*(?P<verb>(?i:{after}))\b\s*(?P<speaker>[^.,;:!?\"“”\n]{{0,80}})"),
+        after=re.compile(rf"\s*(?P<verb>(?i:{after}))\b\s*(?P<speaker>[^.;:!?\"“”\n]{{0,160}})"),
         before=re.compile(
             rf"(?P<speaker>[^.,;:!?\"“”\n]{{2,80}}?)\s+(?P<verb>(?i:{before}))"
             rf"(?:\s+(?i:{comp}))?\s*[,:]?\s*$"),
         according=re.compile(
-            rf"^(?P<verb>(?i:{_alternation(data['according_to'])}))\s+"
-            r"(?P<speaker>[^,.;:!?\"“”\n]{2,80}?)\s*,\s*"),
+            rf"(?:^|,\s*)(?P<verb>(?i:{_alternation(data['according_to'])}))"
+            r"(?:nya\b|\s+(?P<speaker>[^,.;:!?\"“”\n]{2,120}?))\s*(?:,\s*|[.!?]?$)"),
+        # The subject may follow an opening adverbial ("Saat dihubungi, Martinus menjelaskan")
+        # and carry an appositive title between commas ("Kabid Humas Polda Jabar, Kombes X,").
         subject_says=re.compile(
-            rf"^(?P<speaker>[A-Z][^,.;:!?\"“”\n]{{1,80}}?)\s+(?P<verb>(?i:{before}))"
-            rf"(?:\s+(?i:{comp}))?\s*,?\s+(?=\S)"),
+            rf"(?:^|,\s+)(?P<speaker>[A-Z][^.;:!?\"“”\n]{{1,160}}?),?\s+(?:juga\s+)?"
+            rf"(?P<verb>(?i:{before}))(?:\s+(?i:{comp}))?\s*,?\s+(?=\S)"),
         pronouns=frozenset(data["pronouns"]),
         anaphors=frozenset(data["anaphors"]),
         statement=re.compile(
@@ -157,7 +160,18 @@ def _worth_keeping(text: str, start: int, end: int) -> bool:
 
 
 def _speaker_phrase(raw: str) -> str:
-    phrase = _SPEAKER_END.sub("", raw).strip(" ,")
+    """The speaker in the words after a cue verb: up to the first comma, unless what follows
+    the comma is a name ("kata Kepala BMKG, Daryono"), and before any circumstance."""
+    parts = raw.split(",")
+    phrase = parts[0]
+    for part in parts[1:]:
+        words = part.split()
+        if words and words[0][:1].isupper() and len(words) <= 4 and not _SPEAKER_END.search(
+                " " + part):
+            phrase += "," + part
+        else:
+            break
+    phrase = _SPEAKER_END.sub("", phrase).strip(" ,")
     return _ADVERBS.sub("", phrase)
 
 
@@ -290,21 +304,37 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Quote]:
         verb: str | None = None
         speaker: Mention | None = None
         content_start = content_end = -1
-        if match := lex.according.match(chunk):
+        if match := lex.according.search(chunk):
             verb = match["verb"].lower()
-            speaker = _mention(text, sentence.start + match.start("speaker"),
-                               match["speaker"].strip())
-            content_start, content_end = sentence.start + match.end(), body_end
-        elif (match := lex.subject_says.match(chunk)) and len(
+            at = sentence.start + match.start("verb")
+            if match["speaker"] is None:  # "Menurutnya, …"
+                speaker = Mention(at + len(verb), at + len(verb) + 3, "-nya")
+            else:
+                speaker = _mention(text, sentence.start + match.start("speaker"),
+                                   match["speaker"].strip())
+            if match.start() == 0:  # "Menurut X, what was said."
+                content_start, content_end = sentence.start + match.end(), body_end
+            else:  # "What was said, menurut X." or "What, menurut X, was said."
+                content_start, content_end = sentence.start, body_end
+        elif (match := lex.subject_says.search(chunk)) and len(
                 match["speaker"].split()) <= _MAX_SPEAKER_WORDS:
             verb = match["verb"].lower()
             speaker = _mention(text, sentence.start + match.start("speaker"),
-                               _ADVERBS.sub("", match["speaker"].strip()))
+                               _ADVERBS.sub("", match["speaker"].strip(" ,")))
             content_start, content_end = sentence.start + match.end(), body_end
-        elif (match := re.search(r",\s*(?=\S)", chunk)) and (
-                after := _speaker_after(text, sentence.start + match.end())):
-            verb, speaker = after
-            content_start, content_end = sentence.start, sentence.start + match.start()
+        else:
+            for comma in re.finditer(r",\s*(?=\S)", chunk):
+                after = _speaker_after(text, sentence.start + comma.end())
+                if after is None:
+                    continue
+                verb, speaker = after
+                rest = chunk[comma.end():].split(",", 2)
+                if len(rest) > 2 or (len(rest) == 2 and rest[1].strip(" .")):
+                    # "Hasil sketsa itu, kata Argo, nantinya akan …": the cue sits inside.
+                    content_start, content_end = sentence.start, body_end
+                else:
+                    content_start, content_end = sentence.start, sentence.start + comma.start()
+                break
         if speaker is None or content_end - content_start < 10:
             continue
         antecedent, entity = _resolve(article, speaker, content_start)

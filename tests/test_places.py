@@ -148,3 +148,16 @@ def test_short_nicknames_of_small_towns_are_not_places(name):
 def test_directions_and_prefixes(name, gazetteer_id):
     place = resolve_place(name)
     assert place is not None and place.gazetteer_id == gazetteer_id
+
+
+@pytest.mark.parametrize(
+    ("name", "gazetteer_id"),
+    [("Kembangan", "wilayah:31.73.08"), ("Limo", "wilayah:32.76.04")],
+)
+def test_a_district_wins_over_a_foreign_namesake(name, gazetteer_id):
+    place = resolve_place(name)
+    assert place is not None and place.gazetteer_id == gazetteer_id
+
+
+def test_an_ambiguous_district_does_not_fall_back_to_a_foreign_alternate_name():
+    assert resolve_place("Parigi") is None  # not Paris, whose Italian name it is

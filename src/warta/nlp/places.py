@@ -10,8 +10,8 @@ world cities from GeoNames, Indonesian provinces, regencies, cities and district
 Kemendagri codes, a curated table of Indonesian exonyms and aliases the others miss, and a
 hand-entered table of continents, islands, seas and regions (``warta:`` ids).
 
-The tables load once per process, on the first lookup (about a fifth of a second), and lookups
-are cached, so a repeated name costs a dictionary hit.
+The tables load once per process, on the first lookup (about a quarter of a second of CPU),
+and lookups are cached, so a repeated name costs a dictionary hit.
 """
 
 from __future__ import annotations
@@ -48,12 +48,6 @@ _NOT_WORD = re.compile(r"[^0-9a-z ]")
 # "Kabupaten" when they mean the regency. Districts come last: their 7,000 names are small
 # places that collide with larger ones.
 _LEVEL_ORDER = {"province": 0, "city": 1, "regency": 2, "district": 3}
-
-# A district (kecamatan) name loses to a foreign GeoNames city of at least this many people with
-# the same name. Tuned by listing the exact collisions between the two tables: the foreign
-# places above this size are the ones an international story means (Lima, Madrid, Santiago),
-# the ones below are villages abroad that share a Javanese or Malay name.
-_DISTRICT_YIELDS_TO = 100_000
 
 # See _best_region: a namesake region wins a tie only with this many times the population.
 _REGION_TIE_FACTOR = 2.0
@@ -318,9 +312,12 @@ def _exact(key: str, level: str | None, country: str | None, index: _Index) -> P
        share it (there is a "Jordan" in the Philippines and a "Lebanon" in Pennsylvania);
     3. with a foreign article country, GeoNames cities in that country;
     4. Indonesian provinces, cities and regencies, the places Indonesian news is mostly about;
-    5. GeoNames cities, most populous first, except that a hit in Indonesia is handed back to the
-       regional table when that has the same name, so one place gets one key;
-    6. Indonesian districts, unless a big foreign city has the same name.
+    5. a GeoNames city in Indonesia is handed back to the regional table when that has its
+       name, so one place gets one key;
+    6. Indonesian districts before foreign cities of the same name. Of the 164 district names
+       that are also the name of a foreign GeoNames city, 22 are cities of 100,000 or more, and
+       about half of those are places Indonesian news writes about as districts (Kembangan,
+       Banda, Tempe, Maba); a story set abroad has its country as context (step 3).
     """
     target = index.aliases.get(key)
     if target is not None:
@@ -348,8 +345,13 @@ def _exact(key: str, level: str | None, country: str | None, index: _Index) -> P
         if bridged is not None:
             return bridged
     district = _best_region(districts, "district")
-    if district is not None and (city is None or city.population < _DISTRICT_YIELDS_TO):
+    if district is not None:
         return district
+    if districts and city is not None and fold(city.place.name) != key:
+        # Districts of this name exist but cannot be told apart; a foreign city that has the
+        # name only as a foreign-language alternate ("Parigi" is Italian for Paris) is not a
+        # better answer than none.
+        return None
     return city.place if city is not None else None
 
 

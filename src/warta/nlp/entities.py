@@ -30,6 +30,7 @@ from warta.nlp.places import fold, prefix_length, resolve_place
 from warta.nlp.titles import (
     ACRONYM,
     leading_title,
+    name_particles,
     title_after,
     title_before,
     tokens,
@@ -46,9 +47,6 @@ __all__ = ["build", "entity_key", "resolve", "resolve_dateline"]
 _BRACKET = re.compile(r"\s*\(\s*([^()\n]{1,80}?)\s*\)")
 # Leading and trailing characters that are never part of a name.
 _EDGE = " \t\n\u00a0\"'“”‘’«»()[]{},;:!?-–—/"
-# Particles inside names that do not identify a person on their own ("al" in al-Assad, "bin").
-_PARTICLES = frozenset({"al", "el", "bin", "binti", "ibn", "van", "von", "der", "de", "da", "di",
-                        "la", "le", "du", "abu", "bint"})
 # Feature values of administrative units: typed GPE (as in ACE: a place with a government).
 _GPE_FEATURES = frozenset({"country", "province", "regency", "city", "district"})
 # Mention types as taggers and corpora spell them, to warta's entity types; anything else is MISC.
@@ -249,10 +247,10 @@ def _name_words(name: str) -> list[str]:
     words = []
     for word in name.split():
         head, hyphen, tail = word.partition("-")
-        if hyphen and fold(head) in _PARTICLES:
+        if hyphen and fold(head) in name_particles():
             word = tail
         key = fold(word).replace(" ", "-")
-        if key and key not in _PARTICLES:
+        if key and key not in name_particles():
             words.append(key)
     return words
 

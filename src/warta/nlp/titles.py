@@ -87,6 +87,8 @@ def vocabulary() -> Vocabulary:
     phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
     words: set[str] = set()
     for kind, entries in data.items():
+        if kind == "particles":
+            continue  # parts of names, read by name_particles()
         for entry in entries:
             keys = tuple(word_key(w) for w in entry.split())
             if not keys or not all(keys):
@@ -97,6 +99,14 @@ def vocabulary() -> Vocabulary:
     for entries in phrases.values():
         entries.sort(key=lambda e: -len(e[0]))
     return Vocabulary(phrases, frozenset(words))
+
+
+@lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    """Words inside personal names that do not identify a person alone ("al", "bin", "van")."""
+    path = resources.files("warta").joinpath("data", "id", "titles.toml")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return frozenset(fold(word) for word in data.get("particles", ()))
 
 
 def _jurisdiction_length(tokens: list[Token], i: int) -> int:

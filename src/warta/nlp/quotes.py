@@ -159,6 +159,21 @@ def _worth_keeping(text: str, start: int, end: int) -> bool:
 # --- speakers ----------------------------------------------------------------------------------
 
 
+# Words that open an adverbial before the subject ("Dalam sebuah pernyataan …, tentara Rusia").
+_ADVERBIAL = re.compile(
+    r"^(?:dalam|pada|saat|ketika|di|usai|seusai|setelah|sebelum|sementara|selain|berdasarkan|"
+    r"kepada|untuk|dengan|melalui|namun|sebelumnya|sedangkan|menanggapi|terkait|soal|"
+    r"mengenai|atas|dari|bagi|meski|meskipun|walaupun|jika|kalau|karena)\b", re.I)
+
+
+def _drop_adverbials(phrase: str) -> str:
+    """The subject without comma-separated adverbials before it."""
+    parts = phrase.split(", ")
+    while len(parts) > 1 and _ADVERBIAL.match(parts[0]):
+        parts.pop(0)
+    return ", ".join(parts)
+
+
 def _speaker_phrase(raw: str) -> str:
     """The speaker in the words after a cue verb: up to the first comma, unless what follows
     the comma is a name ("kata Kepala BMKG, Daryono"), and before any circumstance."""
@@ -320,7 +335,7 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Quote]:
                 match["speaker"].split()) <= _MAX_SPEAKER_WORDS:
             verb = match["verb"].lower()
             speaker = _mention(text, sentence.start + match.start("speaker"),
-                               _ADVERBS.sub("", match["speaker"].strip(" ,")))
+                               _drop_adverbials(_ADVERBS.sub("", match["speaker"].strip(" ,"))))
             content_start, content_end = sentence.start + match.end(), body_end
         else:
             for comma in re.finditer(r",\s*(?=\S)", chunk):

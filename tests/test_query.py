@@ -281,3 +281,15 @@ def test_cli_errors_are_one_line_and_exit_2(cli, tmp_path):
                    str(tmp_path / "r.jsonl"))
     assert rejected.exit_code == 1
     assert json.loads((tmp_path / "r.jsonl").read_text())["code"] == "input"
+
+
+def test_broad_queries_rank_the_newest_matches(db, monkeypatch):
+    from warta.query import search as search_mod
+
+    everything = set(ids(db.search("serang")))
+    monkeypatch.setattr(search_mod, "BROAD_MATCHES", 2)
+    # Only the two most recently stored of the four matches are ranked...
+    assert set(ids(db.search("serang"))) == {"s3", "s4"}
+    # ...unless asked for all of them, or unless the filters leave too few.
+    assert set(ids(db.search("serang", exhaustive=True))) == everything
+    assert set(ids(db.search("serang", outlet="Republika"))) == everything

@@ -8,7 +8,10 @@ and rejects a page only when it is clearly English or clearly neither: a page it
 still goes through the full identifier, so it can only save work, never accept a page the
 builder would reject. It stays off when the ``languages`` setting accepts English.
 
-Measured by ``benchmarks/dist_bench.py --prefilter``: figures in ``docs/scale-out.md``.
+Measured (``benchmarks/dist_bench.py DATA --sections prefilter``, 200 pages each): on English
+HTML the first pass takes 0.37 ms a page where the builder takes 3.7 ms to reach the same
+rejection; on Indonesian HTML it adds 0.26 ms to the builder's 7.6 ms (plus the NLP stages).
+It pays as soon as about one page in twenty is in another language, as on any general crawl.
 """
 
 from __future__ import annotations

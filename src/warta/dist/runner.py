@@ -53,6 +53,7 @@ class DistReport:
     failed: list[str] = field(default_factory=list)
     stored: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # summed over the workers: the cost, whatever else the machine ran
     workers: int = 0
     peak_rss_mb: dict[str, float] = field(default_factory=dict)  # worker pid -> MB
 
@@ -66,6 +67,9 @@ class DistReport:
                 "rejected": dict(self.rejected), "stored": self.stored,
                 "seconds": round(self.seconds, 3), "workers": self.workers,
                 "articles_per_second": round(self.articles_per_second, 2),
+                "cpu_seconds": round(self.cpu_seconds, 3),
+                "articles_per_cpu_second": round(
+                    self.articles / self.cpu_seconds if self.cpu_seconds else 0.0, 2),
                 "peak_rss_mb": self.peak_rss_mb}
 
 
@@ -266,6 +270,7 @@ def run(paths: Iterable[str], out_dir: str | Path, settings: Settings | None = N
 def _count(report: DistReport, result: dict[str, Any]) -> None:
     report.documents += result["documents"]
     report.articles += result["articles"]
+    report.cpu_seconds += result.get("cpu_seconds", 0.0)
     report.rejected.update(result["rejected"])
     pid = str(result["worker_pid"])
     report.peak_rss_mb[pid] = max(report.peak_rss_mb.get(pid, 0.0), result["peak_rss_mb"])

@@ -86,12 +86,13 @@ def process_partition(partition: str, documents: list[dict[str, Any]], settings:
     """Parse one partition and write its shards; return a summary for the manifest."""
     from warta.dist.shards import write_partition
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     written = write_partition(parse_partition(documents, settings), out_dir, partition,
                               granularity)
     return {
         "partition": partition, "documents": len(documents), **written,
         "seconds": round(time.perf_counter() - started, 3),
+        "cpu_seconds": round(time.process_time() - cpu, 3),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "worker_pid": os.getpid(),
     }

@@ -284,7 +284,10 @@ def test_cli_errors_are_one_line_and_exit_2(cli, tmp_path):
 
 
 def test_broad_queries_rank_the_newest_matches(db, monkeypatch):
-    from warta.query import search as search_mod
+    import sys
+
+    # The package's ``search`` is the function; the module is reached through sys.modules.
+    search_mod = sys.modules["warta.query.search"]
 
     everything = set(ids(db.search("serang")))
     monkeypatch.setattr(search_mod, "BROAD_MATCHES", 2)

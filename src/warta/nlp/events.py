@@ -47,6 +47,15 @@ _BY = re.compile(r"\boleh\s+(?:[\w-]+\s+){0,2}$", re.I)
 # Roots whose events mean nothing without their source: statements, appeals, intentions,
 # consultations, cooperation.
 _NEEDS_SOURCE = frozenset({"01", "02", "03", "04", "05", "06"})
+# A noun trigger is an event when something happens with it: "melakukan serangan",
+# "serangan terjadi", "serangan terhadap …", "serangan … oleh …".
+_NOUN_EVENT_BEFORE = re.compile(
+    r"\b(?:melakukan|melancarkan|menggelar|mengadakan|terjadi|terjadinya|aksi|menjalani|"
+    r"dilakukan|melaksanakan)\s+(?:[\w-]+\s+){0,1}$", re.I)
+_NOUN_EVENT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:terhadap|oleh|terjadi|dilakukan)\b",
+                               re.I)
+# Words that turn a trigger into a description of a person: "pelaku bom bunuh diri".
+_DESCRIPTOR = re.compile(r"\b(?:pelaku|tersangka|terduga|korban)\s*$", re.I)
 # A noun trigger after these words is the setting of what the sentence tells, not its action.
 _CIRCUMSTANCE = re.compile(r"\b(?:dalam|akibat|selama)\s+(?:[\w-]+\s+){0,1}$", re.I)
 
@@ -75,7 +84,7 @@ class _Lexicon:
     negation: frozenset[str]
     future: frozenset[str]
     modal: frozenset[str]
-    reported_re: re.Pattern[str]
+    report_re: re.Pattern[str]
     future_after_re: re.Pattern[str]
     topic_re: re.Pattern[str]
     anaphoric_re: re.Pattern[str]
@@ -113,7 +122,9 @@ def lexicon() -> _Lexicon:
         negation=frozenset(fact["negation"]),
         future=frozenset(fact["future"]),
         modal=frozenset(fact["modal"]),
-        reported_re=re.compile(_words_re([*fact["reported"], *fact["denial"]]), re.I),
+        # Claim, denial and reporting verbs: what follows them is what someone said happened.
+        report_re=re.compile(_words_re([*fact["reported"], *fact["denial"],
+                                        *load_toml("id/quotes.toml")["before_verbs"]]), re.I),
         # Both are used with match(text, pos), which anchors at pos ("^" would mean the start).
         future_after_re=re.compile(r"\s*(?:[\w-]+\s+){0,2}?" + _words_re(fact["future_after"]),
                                    re.I),
@@ -266,8 +277,7 @@ def _first_person(article: Article, sentence: Span, default_country: str | None
 # --- the event's circumstances -----------------------------------------------------------------
 
 
-def _factuality(before: str, inside_quote: bool, claim_before: bool, future_after: bool,
-                ) -> str:
+def _factuality(before: str, reported: bool, future_after: bool) -> str:
     lex = lexicon()
     window = [w.lower() for w in re.findall(r"[\w'-]+", before)][-_FACTUALITY_WINDOW:]
     if any(w in lex.negation for w in window):
@@ -276,7 +286,7 @@ def _factuality(before: str, inside_quote: bool, claim_before: bool, future_afte
         return "future"
     if any(w in lex.modal for w in window):
         return "modal"
-    if inside_quote or claim_before:
+    if reported:
         return "reported"
     return "asserted"
 
@@ -340,54 +350,104 @@ def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
+@dataclass(frozen=True)
+class _Site:
+    """Where a trigger sits: its sentence, its clause, and the text around it."""
+
+    index: int
+    sentence: Span
+    start: int
+    end: int
+    floor: int  # actors before this are sources of a report, not participants
+    clause_start: int
+    clause_end: int
+
+
+def _site(article: Article, index: int, sentence: Span, start: int, end: int,
+          quoted: Sequence[tuple[int, int]]) -> tuple[_Site, bool]:
+    """The trigger's site, and whether the event is reported (said, claimed or quoted)."""
+    text, lex = article.text, lexicon()
+    reports = list(lex.report_re.finditer(text, sentence.start, start))
+    inside = [(s, e) for s, e in quoted if s <= start < e]
+    floor = max([sentence.start, *(m.end() for m in reports), *(s for s, _ in inside)])
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, floor, start)]
+    following = _CLAUSE_BREAK.search(text, end, sentence.end)
+    site = _Site(index, sentence, start, end, floor, breaks[-1] if breaks else floor,
+                 following.start() if following else sentence.end)
+    return site, bool(reports or inside)
+
+
+def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
+                  candidates: list[_Candidate], default_country: str | None,
+                  ) -> tuple[_Candidate | None, _Candidate | None] | None:
+    """(source, target) of the event at ``site``, or None if the trigger is not an event."""
+    text = article.text
+    before = [c for c in candidates if site.floor <= c.start and c.end <= site.start]
+    in_clause = [c for c in before if c.start >= site.clause_start
+                 and not _RELATIVE.search(text[site.clause_start:c.start])]
+    after = [c for c in candidates if site.end <= c.start < site.clause_end]
+    adjacent = after[0] if after and after[0].start <= site.end + 1 else None
+    noun = _is_noun(form)
+    if noun and not (adjacent or _NOUN_EVENT_BEFORE.search(text[site.sentence.start:site.start])
+                     or _NOUN_EVENT_AFTER.match(text, site.end, site.sentence.end)
+                     or _CIRCUMSTANCE.search(text[site.sentence.start:site.start])):
+        return None  # "pola serangan", "serangan di Filipina": the attack is only named
+    source = in_clause[0] if in_clause else None
+    if source is None and _PRONOUN_SUBJECT.search(text[site.clause_start:site.start]):
+        if site.index:
+            source = _first_person(article, article.sentences[site.index - 1], default_country)
+    elif source is None and before:
+        source = before[-1]
+    target = after[0] if after else None
+    if noun and _CIRCUMSTANCE.search(text[site.sentence.start:site.start]):
+        # "… tewas dalam serangan …": the attack is the setting; those counted are its targets
+        # and the attacker is not named here.
+        return None, (before[-1] if before else target)
+    if noun and adjacent is not None:
+        # "serangan tentara Suriah": the actor right after a noun trigger is its agent.
+        return adjacent, (after[1] if len(after) > 1 else None)
+    if trigger.passive:
+        # "ditangkap oleh polisi", or the agent right after the verb: "ditangkap polisi".
+        by = [c for c in after if _BY.search(text[site.end:c.start])] or (
+            [adjacent] if adjacent is not None else [])
+        relative = source is not None and re.search(r"\byang\b", text[source.end:site.start])
+        # In "wilayah yang diduduki oleh X" the one acted on is the relative's head.
+        return (by[0] if by else None), (None if relative else source)
+    if target is None and len(in_clause) >= 2:
+        # "Shoigu dan Assad bertemu": a joint subject meets itself.
+        return in_clause[0], in_clause[1]
+    return source, target
+
+
 def code_events(article: Article) -> list[Event]:
     lex = lexicon()
     text = article.text
     default_country = _default_country(article)
-    quoted = [(q.start, q.end) for q in article.quotes if q.kind == "direct"]
+    quoted = [(q.start, q.end) for q in article.quotes]
     events: list[Event] = []
     for index, sentence in enumerate(article.sentences):
         chunk = text[sentence.start:sentence.end]
         candidates: list[_Candidate] | None = None
+        violent = False
         for match in lex.trigger_re.finditer(chunk):
-            trigger = lex.triggers[match.group(0).lower()]
+            form = match.group(0)
+            trigger = lex.triggers[form.lower()]
             start = sentence.start + match.start()
             end = sentence.start + match.end()
             before_text = text[sentence.start:start]
             if lex.topic_re.search(before_text) or lex.anaphoric_re.match(text, end, sentence.end):
                 continue  # a subject of talk ("membahas kerja sama"), or an event told before
+            if _DESCRIPTOR.search(before_text):
+                continue  # "pelaku bom bunuh diri": the perpetrator's description, not an act
+            if violent and trigger.counts_as == "killed" and trigger.code[:2] == "18":
+                continue  # "menyerang …, menewaskan tujuh orang": the attack's toll, not another
             if candidates is None:
                 candidates = _candidates(article, sentence, default_country)
-            claim = lex.reported_re.search(before_text)
-            # Actors named before a claim verb are the claim's source, not participants.
-            floor = sentence.start + claim.end() if claim else sentence.start
-            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, floor, start)]
-            clause_start = breaks[-1] if breaks else floor
-            before = [c for c in candidates if floor <= c.start and c.end <= start]
-            in_clause = [c for c in before if c.start >= clause_start
-                         and not _RELATIVE.search(text[clause_start:c.start])]
-            after = [c for c in candidates if c.start >= end]
-            source = in_clause[0] if in_clause else (before[-1] if before else None)
-            if source is None and _PRONOUN_SUBJECT.search(text[clause_start:start]) and index:
-                source = _first_person(article, article.sentences[index - 1], default_country)
-            target = after[0] if after else None
-            noun = _is_noun(match.group(0))
-            if noun and _CIRCUMSTANCE.search(before_text):
-                # "… tewas dalam serangan …": the attack is the setting; those counted are its
-                # targets and the attacker is not named here.
-                source, target = None, (before[-1] if before else target)
-            elif noun and after and after[0].start == end + 1:
-                # "serangan tentara Suriah": the actor right after a noun trigger is its agent.
-                source = after[0]
-                target = after[1] if len(after) > 1 else None
-            if target is None and len(in_clause) >= 2:
-                # "Shoigu dan Assad bertemu": a joint subject meets itself.
-                source, target = in_clause[0], in_clause[1]
-            if trigger.passive:
-                by = [c for c in after if _BY.search(text[end:c.start])]
-                relative = source is not None and re.search(r"\byang\b", text[source.end:start])
-                # In "wilayah yang diduduki oleh X" the one acted on is the relative's head.
-                source, target = (by[0] if by else None), (None if relative else source)
+            site, reported = _site(article, index, sentence, start, end, quoted)
+            roles = _participants(article, site, trigger, form, candidates, default_country)
+            if roles is None:
+                continue
+            source, target = roles
             if source is not None and target is not None and source.text == target.text:
                 target = None
             actor1, actor2 = _to_actor(source), _to_actor(target)
@@ -395,16 +455,17 @@ def code_events(article: Article) -> list[Event]:
                 continue  # nobody does anything to anybody: not an event we can code
             if actor1 is None and trigger.code[:2] in _NEEDS_SOURCE:
                 continue  # a meeting or a statement with nobody making it
-            confidence = 0.4 + 0.25 * (actor1 is not None) + 0.25 * (actor2 is not None)
+            violent = violent or trigger.code[:2] in ("18", "19", "20")
             place = _place(article, sentence, end)
-            confidence += 0.1 * (place is not None)
+            confidence = (0.4 + 0.25 * (actor1 is not None) + 0.25 * (actor2 is not None)
+                          + 0.1 * (place is not None))
             events.append(Event(
                 code=trigger.code, label=trigger.label, plover=trigger.plover,
                 trigger=Mention(start, end, text[start:end]), sentence=index,
                 confidence=round(min(confidence, 1.0), 2), actor1=actor1, actor2=actor2,
                 place=place, date=_date(article, sentence),
                 counts=_counts(article, sentence, trigger.counts_as),
-                factuality=_factuality(before_text, _inside(quoted, start), claim is not None,
+                factuality=_factuality(before_text, reported,
                                        lex.future_after_re.match(text, end, sentence.end)
                                        is not None),  # type: ignore[arg-type]
             ))

@@ -377,6 +377,45 @@ def _site(article: Article, index: int, sentence: Span, start: int, end: int,
     return site, bool(reports or inside)
 
 
+# Auxiliaries and adverbs between a subject and its verb ("Polisi telah memeriksa").
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:telah|sudah|akan|masih|juga|pun|langsung|kemudian|lalu|sempat|berhasil|kembali|"
+    r"segera|baru|sedang|tengah|kini|pernah|lantas|bahkan|diduga|disebut|dikabarkan))+\s*$",
+    re.I)
+# Where a plain object phrase ends: a preposition, a conjunction or punctuation.
+_OBJECT_END = re.compile(
+    r"[,.;:!?\"“”()]|\s(?:di|ke|dari|pada|dengan|untuk|karena|saat|ketika|yang|sejak|sekitar|"
+    r"dalam|sebagai|atas|agar|setelah|sebelum|hingga|sampai|selama|melalui|serta|namun)\b",
+    re.I)
+# A plain phrase longer than this is a clause, not an actor.
+_MAX_PHRASE_WORDS = 7
+
+
+def _phrase(article: Article, start: int, end: int, default_country: str | None,
+            ) -> _Candidate | None:
+    """An actor named by a plain noun phrase the dictionaries do not know ("sejumlah saksi")."""
+    raw = article.text[start:end]
+    phrase = raw.strip(" ,")
+    if not phrase or len(phrase.split()) > _MAX_PHRASE_WORDS or not phrase[0].isalpha():
+        return None
+    at = start + raw.find(phrase)
+    return _Candidate(at, at + len(phrase), phrase, None, actor_code(phrase, None, None))
+
+
+def _subject_phrase(article: Article, site: _Site, default_country: str | None,
+                    ) -> _Candidate | None:
+    text = article.text
+    head = _AUXILIARIES.sub("", text[site.clause_start:site.start])
+    return _phrase(article, site.clause_start, site.clause_start + len(head), default_country)
+
+
+def _object_phrase(article: Article, site: _Site, default_country: str | None,
+                   ) -> _Candidate | None:
+    stop = _OBJECT_END.search(article.text, site.end, site.sentence.end)
+    return _phrase(article, site.end, stop.start() if stop else site.sentence.end,
+                   default_country)
+
+
 def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
                   candidates: list[_Candidate], default_country: str | None,
                   ) -> tuple[_Candidate | None, _Candidate | None] | None:
@@ -411,11 +450,18 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
         by = [c for c in after if _BY.search(text[site.end:c.start])] or (
             [adjacent] if adjacent is not None else [])
         relative = source is not None and re.search(r"\byang\b", text[source.end:site.start])
+        if source is None and not noun:
+            source = _subject_phrase(article, site, default_country)  # "Seluruhnya ditangkap"
         # In "wilayah yang diduduki oleh X" the one acted on is the relative's head.
         return (by[0] if by else None), (None if relative else source)
     if target is None and len(in_clause) >= 2:
         # "Shoigu dan Assad bertemu": a joint subject meets itself.
         return in_clause[0], in_clause[1]
+    if not noun:
+        # Verbs name their participants even when no dictionary does: "Polisi telah memeriksa
+        # sejumlah saksi".
+        source = source or _subject_phrase(article, site, default_country)
+        target = target or _object_phrase(article, site, default_country)
     return source, target
 
 

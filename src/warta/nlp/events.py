@@ -465,6 +465,18 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
     return source, target
 
 
+_LABEL_180 = "Use unconventional violence"
+
+
+def _military_or_not(code: str, source: Actor | None) -> str:
+    """CAMEO keeps conventional military force (19) for armed forces and states; an attack by
+    gunmen, criminals or a mob is unconventional violence (18)."""
+    if code != "190" or source is None or source.code is None:
+        return code
+    armed = source.code.endswith(("MIL", "GOV")) or len(source.code) == 3
+    return code if armed else "180"
+
+
 def code_events(article: Article) -> list[Event]:
     lex = lexicon()
     text = article.text
@@ -501,12 +513,14 @@ def code_events(article: Article) -> list[Event]:
                 continue  # nobody does anything to anybody: not an event we can code
             if actor1 is None and trigger.code[:2] in _NEEDS_SOURCE:
                 continue  # a meeting or a statement with nobody making it
-            violent = violent or trigger.code[:2] in ("18", "19", "20")
+            code = _military_or_not(trigger.code, actor1)
+            violent = violent or code[:2] in ("18", "19", "20")
             place = _place(article, sentence, end)
             confidence = (0.4 + 0.25 * (actor1 is not None) + 0.25 * (actor2 is not None)
                           + 0.1 * (place is not None))
             events.append(Event(
-                code=trigger.code, label=trigger.label, plover=trigger.plover,
+                code=code, label=_LABEL_180 if code != trigger.code else trigger.label,
+                plover=trigger.plover,
                 trigger=Mention(start, end, text[start:end]), sentence=index,
                 confidence=round(min(confidence, 1.0), 2), actor1=actor1, actor2=actor2,
                 place=place, date=_date(article, sentence),

@@ -403,3 +403,21 @@ def test_a_ticket_of_two_people_is_not_a_fuller_name_and_a_party_is_not_an_alias
     assert entities["Jokowi-JK"].aliases == []
     assert entities["Teten Masduki"].aliases == []
     assert entities["PDIP"].type == "ORG"
+
+
+def test_noisy_tagger_output_on_the_seed():
+    """Mistakes a CRF tagger made on the seed: the long form of ISIS cut into two places, Deir Az
+    Zor called a person, Assad once called a place."""
+    mentions = [
+        at(SEED, "Bashar al-Assad", "PER"), at(SEED, "Kota Deir Az Zor", "LOC"),
+        at(SEED, "Assad", "LOC", 3), at(SEED, "Irak", "LOC"), at(SEED, "Suriah", "LOC", 2),
+        at(SEED, "ISIS", "ORG"), at(SEED, "Deir Az Zor", "PER", 1),
+        at(SEED, "Deir Az Zor", "PER", 2),
+    ]
+    entities = {e.name: e for e in resolve(SEED, mentions, sentences(SEED))}
+    assert entities["ISIS"].aliases == ["Negara Islam Irak dan Suriah"]
+    assert "Irak" not in entities
+    deir = entities["Deir Az Zor"]
+    assert deir.type == "GPE" and deir.key == "geonames:170794" and len(deir.mentions) == 3
+    assad = entities["Bashar al-Assad"]
+    assert assad.type == "PER" and len(assad.mentions) == 5  # both full names, 3 "Assad"

@@ -138,7 +138,13 @@ def _clean(text: str, mentions: list[tuple[int, int, str]]) -> list[_Item]:
             end -= 1
         if end > start and any(ch.isalnum() for ch in text[start:end]):
             items.append(_Item(start, end, _TYPES.get(kind.upper(), "MISC")))
-    items.sort(key=lambda i: (i.start, -(i.end - i.start)))
+    return _disjoint(items)
+
+
+def _disjoint(items: list[_Item]) -> list[_Item]:
+    """Sorted, and of two overlapping mentions the first (the longer, when both start at
+    one place) kept: a name moved its start over another mention only on malformed input."""
+    items = sorted(items, key=lambda i: (i.start, -(i.end - i.start)))
     kept: list[_Item] = []
     for item in items:
         if kept and item.start < kept[-1].end:
@@ -162,6 +168,53 @@ def _split_brackets(text: str, items: list[_Item]) -> list[_Item]:
     return out
 
 
+def _long_forms(text: str, items: list[_Item], sentences: list[Span]) -> list[_Item]:
+    """The name before a bracketed acronym is one name, however the tagger cut it:
+    "Negara Islam Irak dan Suriah (ISIS)" is an organisation, not the places Irak and Suriah.
+    The long form is the run of capitalised words (and "dan", "&" between them) that ends at the
+    bracket, cut where its initials spell the acronym ("Pemerintah Amerika Serikat (AS)" is
+    "Amerika Serikat"); where they do not (ISIS), the whole run, unless it ends in a person,
+    whose name is not extended past what the tagger marked."""
+    ends = {item.end: item for item in items}
+    starts = {item.start: item for item in items}
+    words = vocabulary()
+    out = list(items)
+    for bracket in re.finditer(r"\(\s*([^()\s]{2,12})\s*\)", text):
+        acronym = bracket.group(1)
+        end = len(text[: bracket.start()].rstrip())
+        before, tagged = ends.get(end), starts.get(bracket.start(1))
+        if not ACRONYM.match(acronym) or (before is None and tagged is None):
+            continue
+        floor, _ = _sentence_bounds(sentences, max(end - 1, 0), len(text))
+        found = tokens(text[floor:end], floor)
+        run: list[int] = []
+        for n in range(len(found) - 1, -1, -1):
+            joiner = bool(words.match(found, n, frozenset({"connectors"}))[0])
+            word = found[n].capitalised and found[n].text[0].isalpha()
+            if word or (joiner and run and n > 0 and found[n - 1].capitalised):
+                run.append(n)
+            else:
+                break
+        run.reverse()
+        capitals = [n for n in run if found[n].capitalised]
+        letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+        first = next((n for n in capitals
+                      if "".join(found[m].text[0] for m in capitals if m >= n).upper() == letters),
+                     None)
+        if first is None:
+            if len(capitals) < 2 or (before is not None and before.type == "PER"):
+                continue
+            first = run[0]
+        start = found[first].start
+        if before is not None and start >= before.start:
+            continue  # the tagger's mention is already the whole long form
+        kind = tagged.type if tagged is not None else before.type if before is not None else "ORG"
+        out = [item for item in out if item.end <= start or item.start >= end]
+        out.append(_Item(start, end, kind))
+    out.sort(key=lambda i: i.start)
+    return out
+
+
 def _link_brackets(text: str, items: list[_Item]) -> list[_Item]:
     """Join "Long Form (ACRONYM)", "ACRONYM (Long Form)" and "Full Name (Nickname)" pairs. The
     bracketed part becomes a mention if the tagger did not mark it."""
@@ -178,8 +231,10 @@ def _link_brackets(text: str, items: list[_Item]) -> list[_Item]:
         long_then_short = ACRONYM.match(inner) and not ACRONYM.match(surface) and (
             # After a person, an acronym is an alias only if it spells the name ("Jusuf Kalla
             # (JK)", "Susilo Bambang Yudhoyono (SBY)"); otherwise it is the party or office the
-            # person belongs to ("Teten Masduki (PDIP)").
-            item.type != "PER" or _spells(inner, surface)
+            # person belongs to ("Teten Masduki (PDIP)"). After a place, likewise ("Daerah
+            # Istimewa Yogyakarta (DIY)"); otherwise the place is the end of a longer name
+            # that _long_forms could not rebuild.
+            item.type not in ("PER", "LOC", "GPE") or _spells(inner, surface)
         )
         short_then_long = (
             ACRONYM.match(surface)
@@ -199,6 +254,10 @@ def _link_brackets(text: str, items: list[_Item]) -> list[_Item]:
             continue  # "Deir Az Zor (Suriah)" says where, not what else it is called
         start = match.start(1)
         other = by_start.get(start)
+        if other is None and any(
+            o.start < start + len(inner) and start < o.end for o in (*items, *added)
+        ):
+            continue  # the tagger put the bracket into some other mention: leave it alone
         if other is None:
             item.partner = len(items) + len(added)
             added.append(_Item(start, start + len(inner), item.type, partner=n))
@@ -296,19 +355,21 @@ def _group(text: str, items: list[_Item]) -> _Groups:
     # next; the entity takes the majority type). Except a person's short form, which may stand
     # for different people in turn ("Trump" after "Melania Trump", then after "Ivanka Trump"),
     # and is joined by _join_short_person_names.
+    # A place's written name counts too, so that a mention of it the tagger called a person
+    # ("Deir Az Zor" as PER) joins the place.
     short = _short_person_forms(text, items)
     first_by_key: dict[tuple[str, str], int] = {}
     for n, item in enumerate(items):
-        if n in short:
-            continue
+        keys = []
         if item.place is not None and item.place.gazetteer_id:
-            key = ("PLACE", item.place.gazetteer_id)
-        else:
-            key = ("NAME", normalise(text[item.start : item.end]))
-        if key in first_by_key:
-            groups.join(first_by_key[key], n)
-        else:
-            first_by_key[key] = n
+            keys.append(("PLACE", item.place.gazetteer_id))
+        if n not in short:
+            keys.append(("NAME", normalise(text[item.start : item.end])))
+        for key in keys:
+            if key in first_by_key:
+                groups.join(first_by_key[key], n)
+            else:
+                first_by_key[key] = n
     _join_short_person_names(text, items, groups)
     _join_initialisms(text, items, groups)
     return groups
@@ -333,7 +394,16 @@ def _join_short_person_names(text: str, items: list[_Item], groups: _Groups) -> 
     a name that contains no other is never merged, so two full names stay two people."""
     people = [n for n, item in enumerate(items) if item.type == "PER"]
     words = {n: _name_words(text[items[n].start : items[n].end]) for n in people}
-    for n in people:
+    # A one-word mention the tagger typed otherwise, that is no known place and is a word of a
+    # person's full name here, is that person too ("Assad" once tagged a place).
+    known = {w for n in people if len(words[n]) > 1 for w in words[n]}
+    for n, item in enumerate(items):
+        surface = text[item.start : item.end]
+        if item.type != "PER" and item.place is None and len(surface.split()) == 1:
+            mine_words = _name_words(surface)
+            if len(mine_words) == 1 and mine_words[0] in known:
+                words[n] = mine_words
+    for n in words:
         mine = set(words[n])
         if not mine:
             continue
@@ -368,42 +438,54 @@ def _join_initialisms(text: str, items: list[_Item], groups: _Groups) -> None:
 
 
 def _propagate(text: str, items: list[_Item], groups: _Groups) -> list[_Item]:
-    """Add mentions the tagger missed: other occurrences, as whole words and in the same case,
-    of a name it found. Only names that are safe to look for are used: several words, an
-    acronym, a person's name, or a resolved place, and never a title word or one letter."""
+    """Add mentions the tagger missed: other occurrences, as whole words, of a name it found.
+    Only names that are safe to look for are used: several words, an acronym, or a name of a
+    person or a resolved place, and never a title word or one letter. One-word names must match
+    in case; longer ones may differ in it ("Bashar Al-Assad" in a caption, "Bashar al-Assad" in
+    the text) as long as they start with a capital."""
     words_known = vocabulary().words
+    members = groups.members()
+    kinds = {root: _entity_type([items[i] for i in group]) for root, group in members.items()}
+    places = {root: next((items[i].place for i in group if items[i].place), None)
+              for root, group in members.items()}
     forms: dict[str, int] = {}
     for n, item in enumerate(items):
         surface = text[item.start : item.end]
         words = surface.split()
+        root = groups.find(n)
         safe = (
             len(words) > 1
             or ACRONYM.match(surface)
-            or item.type == "PER"
-            or item.place is not None
+            or kinds[root] == "PER"
+            or places[root] is not None
         )
         if not safe or len(surface) < 2 or not surface[:1].isupper():
             continue
         if len(words) == 1 and word_key(surface) in words_known:
             continue
-        forms.setdefault(surface, groups.find(n))
+        forms.setdefault(surface, root)
     if not forms:
         return items
+    by_fold = {f.casefold(): root for f, root in forms.items() if len(f.split()) > 1}
     taken = [(item.start, item.end) for item in items]
     pattern = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        + r")(?![\w-])"
+        + r")(?![\w-])",
+        re.IGNORECASE,
     )
     added: list[_Item] = []
     for match in pattern.finditer(text):
         start, end = match.span()
+        found = match.group()
+        owner = forms.get(found, by_fold.get(found.casefold()))
+        if owner is None or not found[:1].isupper():
+            continue
         if any(start < e and s < end for s, e in taken):
             continue
-        root = forms[match.group()]
         # A person's name is joined by the name rules like any other mention, so that a short
         # form goes to the person mentioned last, not to the first one it was seen with.
-        partner = None if items[root].type == "PER" else root
-        added.append(_Item(start, end, items[root].type, place=items[root].place, partner=partner))
+        partner = None if kinds[owner] == "PER" else owner
+        added.append(_Item(start, end, kinds[owner], place=places[owner], partner=partner))
         taken.append((start, end))
     return items + added
 
@@ -494,7 +576,8 @@ def resolve(text: str, mentions: list[tuple[int, int, str]], sentences: list[Spa
     """
     items = _clean(text, mentions)
     items = _split_brackets(text, items)
-    items = _split_titles(text, items, sentences)
+    items = _long_forms(text, items, sentences)
+    items = _disjoint(_split_titles(text, items, sentences))
     items = _link_brackets(text, items)
     _resolve_places(text, items)
     groups = _group(text, items)

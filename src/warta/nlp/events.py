@@ -391,12 +391,33 @@ _OBJECT_END = re.compile(
 _MAX_PHRASE_WORDS = 7
 
 
+# Words a noun phrase cannot hold: they make it a clause ("Mereka menggunakan granat untuk").
+_NOT_IN_PHRASE = frozenset({"untuk", "akibat", "baik", "atau", "bahwa", "jika", "karena", "agar",
+                            "tetapi", "namun", "sehingga", "ketika", "saat"})
+_NOT_PHRASE_START = frozenset({"dan", "atau", "serta", "lalu", "kemudian", "yang", "itu", "ini"})
+
+
+def _is_noun_phrase(phrase: str) -> bool:
+    words = phrase.split()
+    if not words or len(words) > _MAX_PHRASE_WORDS or not phrase[0].isalpha():
+        return False
+    if words[0].lower() in _NOT_PHRASE_START:
+        return False
+    for word in words:
+        lower = word.lower().strip(",")
+        # A lower-case word with a verbal prefix is a verb: the phrase is a clause.
+        if lower in _NOT_IN_PHRASE or (word.islower() and len(lower) > 5
+                                       and lower.startswith(("me", "ber", "di", "ter"))):
+            return False
+    return True
+
+
 def _phrase(article: Article, start: int, end: int, default_country: str | None,
             ) -> _Candidate | None:
     """An actor named by a plain noun phrase the dictionaries do not know ("sejumlah saksi")."""
     raw = article.text[start:end]
     phrase = raw.strip(" ,")
-    if not phrase or len(phrase.split()) > _MAX_PHRASE_WORDS or not phrase[0].isalpha():
+    if not _is_noun_phrase(phrase):
         return None
     at = start + raw.find(phrase)
     return _Candidate(at, at + len(phrase), phrase, None, actor_code(phrase, None, None))
@@ -404,9 +425,15 @@ def _phrase(article: Article, start: int, end: int, default_country: str | None,
 
 def _subject_phrase(article: Article, site: _Site, default_country: str | None,
                     ) -> _Candidate | None:
+    """The words before the verb in its clause; if the clause has none, the head of the
+    sentence's first clause ("Sedikitnya tiga pria bersenjata dengan …, menyerang")."""
     text = article.text
     head = _AUXILIARIES.sub("", text[site.clause_start:site.start])
-    return _phrase(article, site.clause_start, site.clause_start + len(head), default_country)
+    if head.strip(" ,"):
+        return _phrase(article, site.clause_start, site.clause_start + len(head),
+                       default_country)
+    stop = _OBJECT_END.search(text, site.floor, site.start)
+    return _phrase(article, site.floor, stop.start() if stop else site.start, default_country)
 
 
 def _object_phrase(article: Article, site: _Site, default_country: str | None,

@@ -258,6 +258,17 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
 
 
+def _register_commands() -> None:
+    """Commands that live in their own modules, added the same way as the ones above."""
+    from warta.cli import eval_commands, store_commands
+
+    store_commands.register(app)
+    eval_commands.register(eval_app)
+
+
+_register_commands()
+
+
 def main() -> None:
     try:
         app()

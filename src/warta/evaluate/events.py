@@ -186,23 +186,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=Path("eval/events/gold.jsonl"))
     parser.add_argument("--indosum", type=Path, default=Path("../shared/data/sum-indosum-dev"))
     parser.add_argument("--split", choices=["dev", "test", "all"], default="test")
+    parser.add_argument("--only", choices=["events", "quotes"], default=None,
+                        help="report only events or only quotes")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     report = evaluate(args.gold, args.indosum, args.split)
+    if args.only:
+        report.pop("quotes" if args.only == "events" else "events")
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    ev, qu = report["events"], report["quotes"]
     print(f"split {report['split']}: {report['articles']} articles"
           + (f" ({len(report['drifted_articles'])} skipped: text changed)"
              if report["drifted_articles"] else ""))
-    print(f"events: gold {ev['gold']}, predicted {ev['predicted']}; with actors P "
-          f"{ev['precision']:.3f} R {ev['recall']:.3f}; root only P "
-          f"{ev['root_only_precision']:.3f} R {ev['root_only_recall']:.3f}")
-    for root, recall in ev["recall_by_root"].items():
-        print(f"  root {root}: recall {recall:.3f}")
-    print(f"quotes: gold {qu['gold']}, predicted {qu['predicted']}; found R {qu['recall']:.3f} "
-          f"P {qu['precision']:.3f}; speaker accuracy {qu['speaker_accuracy']:.3f}")
+    if ev := report.get("events"):
+        print(f"events: gold {ev['gold']}, predicted {ev['predicted']}; with actors P "
+              f"{ev['precision']:.3f} R {ev['recall']:.3f}; root only P "
+              f"{ev['root_only_precision']:.3f} R {ev['root_only_recall']:.3f}")
+        for root, recall in ev["recall_by_root"].items():
+            print(f"  root {root}: recall {recall:.3f}")
+    if qu := report.get("quotes"):
+        print(f"quotes: gold {qu['gold']}, predicted {qu['predicted']}; found R "
+              f"{qu['recall']:.3f} P {qu['precision']:.3f}; speaker accuracy "
+              f"{qu['speaker_accuracy']:.3f}")
     return 0
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warta.model import Article, Dateline, Span
+from warta.model import Article, Dateline, Span, replace
 from warta.nlp.entities import build, entity_key, resolve, resolve_dateline
 
 # Sentences of the seed article (Republika, 14 Sep 2017), with a caption line in front.
@@ -372,7 +372,7 @@ def test_a_title_the_tagger_cut_in_two():
     assert assad.titles == ["Presiden Suriah"]
 
 
-def test_stage_runs_in_a_pipeline_after_sentences(monkeypatch):
+def test_stage_runs_in_a_pipeline_after_a_sentence_stage(monkeypatch):
     import sys
     import types
 
@@ -384,8 +384,11 @@ def test_stage_runs_in_a_pipeline_after_sentences(monkeypatch):
     fake = types.ModuleType("warta.nlp.ner")
     fake.find_mentions = fake_find_mentions  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "warta.nlp.ner", fake)
+    # A stand-in for the spaCy sentence stage, which takes seconds to load.
+    split = Stage("sentences", lambda a: replace(a, sentences=sentences(a.text)), ("text",),
+                  ("sentences",))
     stage = Stage("entities", build(None), ("text", "sentences"), ("entities",))
-    pipeline = Pipeline(["sentences", stage])
+    pipeline = Pipeline([split, stage])
     article = Article(id="seed", text=SEED, paragraphs=[Span(0, len(SEED))])
     result = pipeline(article)
     assert [e.name for e in result.entities] == ["Sergei Shoigu", "Damaskus"]

@@ -11,7 +11,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -243,6 +243,64 @@ def bench(
     if report.end_to_end_n is not None:
         typer.echo(f"end to end, {report.workers} processes: {report.end_to_end_n:.1f} articles/s")
     typer.echo(f"peak RSS: {report.peak_rss_mb:.0f} MB")
+
+
+@app.command()
+def events(
+    inputs: Annotated[list[str] | None, typer.Argument(
+        help="Pages to parse (as for 'warta parse'); or use --db.", metavar="[FILE|-]...")
+    ] = None,
+    db: Annotated[str | None, typer.Option(help="Read events from this store instead.",
+                                           metavar="URL")] = None,
+    output_format: Annotated[str, typer.Option(
+        "--format", help="tsv (GDELT-like columns, docs/events-tsv.md) or jsonl.")] = "tsv",
+    code: Annotated[str | None, typer.Option(help="Only CAMEO codes with this prefix.")] = None,
+    limit: Annotated[int, typer.Option(help="With --db: at most this many events.")] = 1000,
+) -> None:
+    """Who did what to whom: CAMEO-coded events, one row each.
+
+    [b]Examples[/b]
+
+      warta events page.txt
+
+      warta events --db sqlite:///warta.db --code 19 --format jsonl
+    """
+    from warta.nlp import event_table
+
+    rows: Any
+    try:
+        if db:
+            from warta.query import open as open_db
+
+            with open_db(db) as database:
+                rows = list(event_table.from_store(database.events(code=code, limit=limit)))
+        else:
+            if not inputs:
+                raise _fail("give pages to parse, or --db URL")
+            from warta import settings as settings_mod
+            from warta.api import parse_many
+            from warta.model import Article
+            from warta.sources.files import read_all
+
+            settings = settings_mod.load()
+            stages = ["sentences", "entities", "times", "quantities", "quotes", "events"]
+            rows = []
+            for result in parse_many(read_all(inputs, settings.max_input_bytes),
+                                     settings=settings, stages=stages):
+                if isinstance(result, Article):
+                    rows.extend(r for r in event_table.from_article(result)
+                                if not code or str(r["code"]).startswith(code))
+                else:
+                    _report_rejection(result)
+    except WartaError as exc:
+        raise _fail(str(exc)) from None
+    if output_format == "jsonl":
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+    elif output_format == "tsv":
+        event_table.write_tsv(rows, sys.stdout)
+    else:
+        raise _fail(f"unknown format {output_format!r}; use tsv or jsonl")
 
 
 @app.command()

@@ -152,3 +152,36 @@ def build_store(path: Path) -> dict[str, str]:
         for article in [seed, evil, *indosum_articles()]:
             store.upsert(article)
     return {"seed": seed.id, "evil": evil.id}
+
+
+class SharedStore:
+    """The test store built once per test run: its path, the ids of the seed and the hostile
+    article, and how many articles it holds."""
+
+    def __init__(self, path: Path, ids: dict[str, str], count: int) -> None:
+        self.path = path
+        self.ids = ids
+        self.count = count
+
+    def copy(self, target: Path) -> Path:
+        """A private copy to write into (the store is closed, so its file is whole)."""
+        import shutil
+
+        shutil.copyfile(self.path, target)
+        return target
+
+
+_SHARED: list[SharedStore] = []
+
+
+def shared_store(tmp_path_factory) -> SharedStore:  # type: ignore[no-untyped-def]
+    """Build the store on first call (about 10 s: the parser loads) and reuse it after."""
+    if not _SHARED:
+        path = tmp_path_factory.mktemp("web") / "warta.db"
+        ids = build_store(path)
+        import sqlite3
+
+        with sqlite3.connect(path) as conn:
+            count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        _SHARED.append(SharedStore(path, ids, count))
+    return _SHARED[0]

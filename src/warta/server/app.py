@@ -107,9 +107,8 @@ def create_app(db_url: str, *, allow_ingest: bool = False, token: str | None = N
     app.state.token = token
 
     from warta.server.routes import router
-    from warta.web.pages import error_page
+    from warta.web.pages import error_page, static_files
     from warta.web.pages import router as pages
-    from warta.web.pages import static_files
 
     install(app, html=error_page)
     app.include_router(router)

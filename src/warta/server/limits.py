@@ -67,6 +67,12 @@ class LimitsMiddleware:
             if declared > self.max_body:
                 await self._refuse(send)
                 return
+        # A NUL in a value ends the string for SQLite's LIKE and for many tools downstream;
+        # no search needs one, so it is refused rather than passed on.
+        if b"%00" in scope.get("query_string", b"").lower() or "\0" in scope.get("path", ""):
+            await self._refuse(send, 422, "invalid", "a NUL character is not allowed in a "
+                               "request's address; remove it")
+            return
         seen = 0
         started = False
 
@@ -96,14 +102,15 @@ class LimitsMiddleware:
             if not started:
                 await self._refuse(send)
 
-    async def _refuse(self, send: Send) -> None:
-        body = json.dumps(error_body(
-            413, "too-large", f"the request body is over {self.max_body} bytes; send one "
-            "article at a time")).encode()
+    async def _refuse(self, send: Send, status: int = 413, code: str = "too-large",
+                      message: str | None = None) -> None:
+        message = message or (f"the request body is over {self.max_body} bytes; send one "
+                              "article at a time")
+        body = json.dumps(error_body(status, code, message)).encode()
         headers: list[Any] = [(b"content-type", b"application/json"),
                               (b"content-length", str(len(body)).encode()),
                               (b"connection", b"close"), *SECURITY_HEADERS]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
+        await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
 

@@ -78,7 +78,7 @@ def search_articles(db: Db, q: Text = "", outlet: Outlet = None, date_from: Date
     """Articles matching the query and every filter, best first (BM25), with highlighted
     snippets (``highlights`` are offsets into ``snippet``) and, unless ``facets=false``,
     counts by outlet, month, entity and topic. No query and no filter lists the newest."""
-    filters = {"outlet": outlet, "date_from": date_from, "date_to": date_to,
+    filters: dict[str, Any] = {"outlet": outlet, "date_from": date_from, "date_to": date_to,
                "entity": entity, "type": type}
     if q.strip() or any(filters.values()):
         hits = db.read(lambda d: d.search(q, limit=offset + limit, **filters))

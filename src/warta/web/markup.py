@@ -56,7 +56,7 @@ def _inner_marks(article: Article) -> list[_Mark]:
 
 
 def _quote_marks(article: Article) -> list[_Mark]:
-    marks = []
+    marks: list[_Mark] = []
     for quote in sorted(article.quotes, key=lambda q: q.start):
         if marks and quote.start < marks[-1].end:
             continue

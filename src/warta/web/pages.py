@@ -26,7 +26,8 @@ from warta.web.markup import article_html, entity_href, snippet_html
 
 HERE = FilePath(__file__).resolve().parent
 PAGE_SIZE = 20
-DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+# Empty is allowed: a form submitted without JavaScript sends every field, filled or not.
+DATE_PATTERN = r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "GPE", "EVT", "MISC")
 
 router = APIRouter(include_in_schema=False)
@@ -103,7 +104,7 @@ def search_page(request: Request, q: Text = "", outlet: Filter = None,
     kind = _blank(type)
     if kind is not None and kind not in ENTITY_TYPES:
         raise ApiError(422, f"unknown entity type {type!r}; use one of {', '.join(ENTITY_TYPES)}")
-    filters = {"outlet": _blank(outlet), "date_from": _blank(date_from),
+    filters: dict[str, Any] = {"outlet": _blank(outlet), "date_from": _blank(date_from),
                "date_to": _blank(date_to), "entity": _blank(entity), "type": kind}
     searching = bool(q.strip() or any(filters.values()))
     if searching:
@@ -180,7 +181,7 @@ def events_page(request: Request,
                 date_to: DateTo = None, offset: Page = 0, lang: Lang = None) -> HTMLResponse:
     db = _db(request)
     labels = Labels(_language(request))
-    filters = {"root": _blank(root), "actor": _blank(actor), "place": _blank(place),
+    filters: dict[str, Any] = {"root": _blank(root), "actor": _blank(actor), "place": _blank(place),
                "date_from": _blank(date_from), "date_to": _blank(date_to)}
     rows = db.read(lambda d: analytics.find_events(d.store, limit=50, offset=offset, **filters))
     # The map shows every place the filters select, not only this page's.

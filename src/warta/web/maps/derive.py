@@ -48,7 +48,7 @@ def read_dbf(path: Path) -> list[dict[str, str]]:
 def read_polygons(path: Path) -> list[list[list[tuple[float, float]]]]:
     """Each shape of a polygon shapefile as its rings of (longitude, latitude)."""
     data = path.read_bytes()
-    shapes = []
+    shapes: list[list[list[tuple[float, float]]]] = []
     position = 100  # the file header
     while position < len(data):
         _, words = struct.unpack(">ii", data[position:position + 8])

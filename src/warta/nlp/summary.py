@@ -24,6 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from warta.errors import ResourceError
 from warta.model import Article, replace
 
@@ -63,17 +65,20 @@ FEATURES: tuple[str, ...] = (
 )
 
 
+FORMAT = "warta.summary-logreg-pairs/1"
+
+
 class SummaryModelError(ResourceError):
     """The shipped summary model is missing or does not match this version of warta."""
 
 
 @dataclass(frozen=True)
 class Model:
-    weights: tuple[float, ...]
+    weights: np.ndarray  # one per product of two features, in :func:`expand` order
     idf: dict[str, float]
     default_idf: float  # for words unseen in training: as rare as the rarest kept word
-    means: tuple[float, ...]
-    scales: tuple[float, ...]
+    means: np.ndarray
+    scales: np.ndarray
 
 
 def tokens(text: str) -> list[str]:
@@ -156,17 +161,24 @@ def features(sentences: Sequence[str], paragraph_of: Sequence[int],
     return rows
 
 
-def score(model: Model, sentences: Sequence[str], paragraph_of: Sequence[int]) -> list[float]:
+def expand(z: np.ndarray) -> np.ndarray:
+    """Every product of two standardised features (squares included). The first feature is a
+    constant 1, so the products with it are the features themselves and 1 * 1 is the intercept.
+
+    Why: a plain linear scorer cannot say "a quote is fine in the second sentence but not later"
+    or "short is bad unless it opens the article"; these crosses lift ROUGE-1 by about 0.7 on
+    the dev split (MODEL_CARD.md), as much as gradient-boosted trees, at the cost of one
+    matrix product.
+    """
+    upper = np.triu_indices(z.shape[1])
+    return (z[:, :, None] * z[:, None, :])[:, upper[0], upper[1]]
+
+
+def score(model: Model, sentences: Sequence[str], paragraph_of: Sequence[int]) -> np.ndarray:
     """The model's log-odds that each sentence belongs in the summary."""
-    rows = features(sentences, paragraph_of, model.idf, model.default_idf)
-    out = []
-    for row in rows:
-        total = model.weights[0]
-        for x, w, mu, sd in zip(row[1:], model.weights[1:], model.means[1:], model.scales[1:],
-                                strict=True):
-            total += w * (x - mu) / sd
-        out.append(total)
-    return out
+    rows = np.asarray(features(sentences, paragraph_of, model.idf, model.default_idf))
+    z = (rows - model.means) / model.scales
+    return expand(z) @ model.weights  # type: ignore[no-any-return]
 
 
 def summarize(sentences: list[str], paragraph_of: list[int], k: int = 3) -> list[int]:
@@ -180,7 +192,12 @@ def summarize(sentences: list[str], paragraph_of: list[int], k: int = 3) -> list
     if len(sentences) <= k:
         return list(range(len(sentences)))
     scores = score(load_model(), sentences, paragraph_of)
-    best = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))[:k]
+    return top_k(scores, k)
+
+
+def top_k(scores: Sequence[float] | np.ndarray, k: int) -> list[int]:
+    """Indices of the ``k`` highest scores (ties to the earlier sentence), in article order."""
+    best = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:k]
     return sorted(best)
 
 
@@ -191,11 +208,11 @@ def lead(sentences: Sequence[str], k: int = 3) -> list[int]:
 
 def model_to_json(model: Model, extra: dict[str, Any]) -> str:
     data = {
-        "format": "warta.summary-logreg/1",
+        "format": FORMAT,
         "features": list(FEATURES),
-        "weights": list(model.weights),
-        "means": list(model.means),
-        "scales": list(model.scales),
+        "weights": [round(float(w), 6) for w in model.weights],
+        "means": [round(float(m), 6) for m in model.means],
+        "scales": [round(float(x), 6) for x in model.scales],
         "default_idf": model.default_idf,
         "idf": model.idf,
         **extra,
@@ -205,13 +222,17 @@ def model_to_json(model: Model, extra: dict[str, Any]) -> str:
 
 def model_from_json(text: str) -> Model:
     data = json.loads(text)
-    if data.get("format") != "warta.summary-logreg/1" or data.get("features") != list(FEATURES):
+    if data.get("format") != FORMAT or data.get("features") != list(FEATURES):
         raise SummaryModelError(
             "the summary model does not match this version of warta's features; retrain it with "
             "`python training/summary/train.py --data DIR --out src/warta/models/summary/model.json`"
         )
-    return Model(tuple(data["weights"]), data["idf"], data["default_idf"], tuple(data["means"]),
-                 tuple(data["scales"]))
+    n = len(FEATURES)
+    weights = np.asarray(data["weights"], dtype=float)
+    if weights.shape != (n * (n + 1) // 2,):
+        raise SummaryModelError("the summary model's weights have the wrong shape; retrain it")
+    return Model(weights, data["idf"], data["default_idf"], np.asarray(data["means"]),
+                 np.asarray(data["scales"]))
 
 
 @lru_cache(maxsize=1)

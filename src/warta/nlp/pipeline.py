@@ -49,7 +49,7 @@ class Stage:
 # Importing the module happens only when a pipeline uses the stage.
 BUILTIN: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "sentences": ("warta.nlp.sentences:build", ("text", "paragraphs"), ("sentences",)),
-    "entities": ("warta.nlp.entities:build", ("text", "sentences"), ("entities",)),
+    "entities": ("warta.nlp.entities:build", ("text", "sentences"), ("entities", "dateline")),
     "times": ("warta.nlp.times:build", ("text", "sentences", "published"), ("times", "warnings")),
     "quantities": ("warta.nlp.quantities:build", ("text",), ("quantities",)),
     "quotes": ("warta.nlp.quotes:build", ("text", "paragraphs", "sentences"), ("quotes",)),

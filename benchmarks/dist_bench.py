@@ -263,8 +263,21 @@ def dist_run(path: Path, out: Path, settings: Settings, address: str,
     from warta.dist import run
 
     shutil.rmtree(out, ignore_errors=True)
+    # The LocalCluster's scheduler runs in this process, so this is client + scheduler CPU.
+    cpu = time.process_time()
     report = run([str(path)], out, settings, scheduler=address, partition_size=partition_size)
-    return report.to_dict()
+    # Each worker's peak RSS after each partition, in the order they finished: flat or not.
+    trajectory = [(entry["worker_pid"], entry["peak_rss_mb"])
+                  for entry in read_manifest_lines(out)]
+    return {**report.to_dict(), "driver_cpu_seconds": round(time.process_time() - cpu, 3),
+            "rss_after_each_partition": trajectory}
+
+
+def read_manifest_lines(out: Path) -> list[dict[str, Any]]:
+    from warta.dist.runner import MANIFEST
+
+    lines = (out / MANIFEST).read_text(encoding="utf-8").splitlines()
+    return [entry for entry in map(json.loads, lines) if "partition" in entry]
 
 
 def bench_scaling(lines: list[str], settings: Settings, folder: Path, count: int,
@@ -292,6 +305,15 @@ def bench_scaling(lines: list[str], settings: Settings, folder: Path, count: int
     out["best_articles_per_second"] = best
     out["speedup"] = round(best["2"] / best["1"], 3) if best["1"] else None
     out["target_speedup"] = 1.7
+    # What the CPU times predict for an otherwise idle 2-core machine, whatever the load was:
+    # an article costs C seconds of a worker and D of the client and scheduler; one worker
+    # runs at 1/C (the client has the other core), two share both cores at 2/(C + D).
+    runs = [r for rs in out["runs"].values() for r in rs]
+    worker = sum(r["cpu_seconds"] for r in runs) / sum(r["articles"] for r in runs)
+    driver = sum(r["driver_cpu_seconds"] for r in runs) / sum(r["articles"] for r in runs)
+    out["cpu_ms_per_article"] = {"worker": round(1000 * worker, 3),
+                                 "client_and_scheduler": round(1000 * driver, 3)}
+    out["speedup_predicted_from_cpu"] = round(2 * worker / (worker + driver), 3)
     return out
 
 

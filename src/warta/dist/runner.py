@@ -15,13 +15,15 @@ interrupted run resumes where it stopped.
 
 Three ways to run: ``scheduler="synchronous"`` (in this process, for tests and debugging), an
 existing scheduler's address (``tcp://host:8786``), or a LocalCluster of ``workers`` processes
-with one thread each (the default; threads would share one interpreter lock).
+(default: one per CPU) with one thread each, the default (threads would share one interpreter
+lock, and the pipeline is pure Python).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -157,7 +159,8 @@ class _Scheduler:
         if scheduler:
             self.client = Client(scheduler)
         else:
-            self.cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1,
+            self.cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1,
+                                        threads_per_worker=1,
                                         processes=True, dashboard_address=None)
             self.client = Client(self.cluster)
         self.slots = max(1, sum(self.client.nthreads().values()))
@@ -206,8 +209,9 @@ def run(paths: Iterable[str], out_dir: str | Path, settings: Settings | None = N
         granularity: str = "day", progress: Progress | None = None) -> DistReport:
     """Parse every input under ``paths`` on Dask and write Parquet shards to ``out_dir``.
 
-    ``workers``: processes of a LocalCluster (default 1); ``scheduler``: ``"synchronous"`` or
-    the address of a running scheduler (then ``workers`` is ignored); ``db``: a store URL to
+    ``workers``: processes of a LocalCluster (default one per CPU); ``scheduler``:
+    ``"synchronous"`` or the address of a running scheduler (then ``workers`` is ignored);
+    ``db``: a store URL to
     load the articles and rejections into as partitions finish; ``granularity``: ``day``,
     ``month`` or ``year`` folders for the date partitioning. Never raises for bad input.
     """

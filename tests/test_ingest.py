@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
+from store_backends import BACKENDS, count_articles, fresh_url
 from warta.api import parse_many
 from warta.model import Article, replace
 from warta.settings import load
@@ -32,8 +31,9 @@ def sample_articles() -> list[Article]:
     return [r for r in results if isinstance(r, Article)]
 
 
-def test_ingest_twice_changes_nothing(tmp_path):
-    url = f"sqlite:///{tmp_path}/w.db"
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ingest_twice_changes_nothing(tmp_path, backend):
+    url = fresh_url(backend, tmp_path)
     with open_store(url) as store:
         first = ingest([str(INDOSUM_SAMPLE)], store, FAST)
         assert first.new == 300 and first.done == 300 and not first.rejected
@@ -100,20 +100,11 @@ print(report.new, report.unchanged)
 """
 
 
-def _articles_in(path: Path) -> int:
-    if not path.exists():
-        return 0
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0  # not created yet, or the schema is still being written
-
-
-def test_kill_9_then_resume(tmp_path):
-    db = tmp_path / "killed.db"
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_kill_9_then_resume(tmp_path, backend):
+    url = fresh_url(backend, tmp_path)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    command = [sys.executable, "-c", _INGEST_SCRIPT, f"sqlite:///{db}", str(INDOSUM_SAMPLE)]
+    command = [sys.executable, "-c", _INGEST_SCRIPT, url, str(INDOSUM_SAMPLE)]
     killed_at = []
     # Kill once almost at once (likely while creating the schema), then at three article counts.
     for threshold in (0, 30, 120, 210):
@@ -123,16 +114,16 @@ def test_kill_9_then_resume(tmp_path):
         if threshold == 0:
             time.sleep(0.4)
         else:
-            while _articles_in(db) < threshold and process.poll() is None:
+            while count_articles(url) < threshold and process.poll() is None:
                 assert time.monotonic() < deadline, "ingest made no progress"
                 time.sleep(0.005)
         process.send_signal(signal.SIGKILL)
         process.wait()
-        killed_at.append(_articles_in(db))
+        killed_at.append(count_articles(url))
     assert killed_at[-1] < 300, f"the ingest finished before it was killed: {killed_at}"
     finish = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert finish.returncode == 0, finish.stderr
-    with open_store(f"sqlite:///{db}") as store:
+    with open_store(url) as store:
         assert store.integrity() == "ok"
         assert store.count() == 300
         ids = store.conn.execute("SELECT count(DISTINCT id) FROM articles").fetchone()[0]
@@ -178,10 +169,11 @@ def repost(article: Article, kind: int) -> Article:
                    url=f"https://repost.example/{kind}/{article.id}")
 
 
-def test_near_duplicates(sample_articles):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_near_duplicates(sample_articles, backend):
     originals, distinct = sample_articles[:120], sample_articles[120:]
     copies = [repost(article, i % 4) for i, article in enumerate(originals)]
-    with open_store("sqlite://:memory:") as store:
+    with open_store(fresh_url(backend)) as store:
         for article in originals + distinct:
             store.upsert(article)
         found = sum(store.upsert(copy).duplicate_of == copy.id.split("-", 2)[2]

@@ -10,6 +10,7 @@ import typer
 from typer.testing import CliRunner
 
 import warta.query
+from store_backends import BACKENDS, fresh_url
 from warta.cli.store_commands import register
 from warta.errors import StoreError
 from warta.model import Article, Entity, Mention, Outlet, Span
@@ -47,9 +48,9 @@ AFFIXED = {
 }
 
 
-@pytest.fixture
-def db():
-    store = open_store("sqlite://:memory:")
+@pytest.fixture(params=BACKENDS)
+def db(request):
+    store = open_store(fresh_url(request.param))
     for key, text in AFFIXED.items():
         store.upsert(small(key, text))
     store.upsert(small("z1", "Ketua MPR Zulkifli Hasan membuka sidang. Zulkifli meminta semua "

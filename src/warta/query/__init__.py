@@ -56,7 +56,7 @@ class Database:
         records = list(rows(self.store, what))
         if records:
             return pd.DataFrame.from_records(records)
-        cursor = self.store.execute(f"SELECT * FROM ({_empty_select(what)}) LIMIT 0")
+        cursor = self.store.execute(f"SELECT * FROM ({_empty_select(what)}) AS t LIMIT 0")
         return pd.DataFrame(columns=[d[0] for d in cursor.description])
 
     def close(self) -> None:

@@ -97,6 +97,24 @@ def parse_query(q: str, stemmer: str = DEFAULT_STEMMER) -> ParsedQuery:
     return ParsedQuery(" ".join(parts), frozenset(stems), tuple(prefixes))
 
 
+_FTS_PART = re.compile(r'"([^"]*)"( \*)?')
+
+
+def to_tsquery(match: str) -> str:
+    """An FTS5 expression from :func:`parse_query` as a PostgreSQL tsquery: the same words,
+    phrases (``<->``) and prefixes (``:*``), all required. Words are letters and digits only,
+    so nothing needs quoting."""
+    parts = []
+    for words, star in _FTS_PART.findall(match):
+        terms = words.split()
+        if not terms:
+            continue
+        if star:
+            terms[-1] += ":*"
+        parts.append("(" + " <-> ".join(terms) + ")" if len(terms) > 1 else terms[0])
+    return " & ".join(parts)
+
+
 def _check_date(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
@@ -111,7 +129,7 @@ def _filters(outlet: str | None, date_from: str | None, date_to: str | None,
     where: list[str] = []
     params: list[Any] = []
     if outlet:
-        where.append("(a.outlet = ? COLLATE NOCASE OR a.outlet_domain = ? COLLATE NOCASE)")
+        where.append("(lower(a.outlet) = lower(?) OR lower(a.outlet_domain) = lower(?))")
         params += [outlet, outlet]
     start = _check_date(date_from, "--from")
     end = _check_date(date_to, "--to")
@@ -125,7 +143,7 @@ def _filters(outlet: str | None, date_from: str | None, date_to: str | None,
     if entity or type:
         clause = "a.rowid IN (SELECT ae.article FROM article_entities ae WHERE 1 = 1"
         if entity:
-            clause += " AND (ae.key = ? OR ae.name = ? COLLATE NOCASE)"
+            clause += " AND (ae.key = ? OR lower(ae.name) = lower(?))"
             params += [entity, entity]
         if type:
             clause += " AND ae.type = ?"
@@ -195,9 +213,14 @@ BROAD_MATCHES = 4000
 
 def _broad_cutoff(store: SQLiteStore, match: str) -> int | None:
     """The smallest row id among the newest BROAD_MATCHES matches, if there are more."""
-    row = store.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
-                        "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                        [match, BROAD_MATCHES - 1]).fetchone()
+    if store.dialect == "postgresql":
+        row = store.execute("SELECT rowid FROM articles_fts WHERE document @@ to_tsquery("
+                            "'simple', ?) ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                            [to_tsquery(match), BROAD_MATCHES - 1]).fetchone()
+    else:
+        row = store.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                            "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                            [match, BROAD_MATCHES - 1]).fetchone()
     return None if row is None else int(row[0])
 
 
@@ -208,6 +231,13 @@ def _ranked(store: SQLiteStore, match: str, where: list[str], params: list[Any],
     inner = ("SELECT rowid, bm25(articles_fts, ?, ?) AS score FROM articles_fts "
              "WHERE articles_fts MATCH ?")
     args: list[Any] = [TITLE_WEIGHT, BODY_WEIGHT, match]
+    if store.dialect == "postgresql":
+        # PostgreSQL has no BM25; ts_rank with the title (weight A) counting TITLE_WEIGHT
+        # times the body (weight D) is the nearest, negated to sort like bm25().
+        inner = ("SELECT rowid, -ts_rank(?::float4[], document, to_tsquery('simple', ?)) "
+                 "AS score FROM articles_fts WHERE document @@ to_tsquery('simple', ?)")
+        weights = [BODY_WEIGHT / TITLE_WEIGHT, 0.0, 0.0, 1.0]
+        args = [weights, to_tsquery(match), to_tsquery(match)]
     if cutoff is not None:
         inner += " AND rowid >= ?"
         args.append(cutoff)
@@ -258,4 +288,5 @@ def make_snippet(text: str, parsed: ParsedQuery, stemmer: str = DEFAULT_STEMMER,
     return snippet, highlights
 
 
-__all__ = ["BROAD_MATCHES", "Hit", "ParsedQuery", "make_snippet", "parse_query", "search"]
+__all__ = ["BROAD_MATCHES", "Hit", "ParsedQuery", "make_snippet", "parse_query", "search",
+           "to_tsquery"]

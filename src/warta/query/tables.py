@@ -44,7 +44,7 @@ def entities(store: SQLiteStore, *, type: str | None = None, top: int = 50,
         where.append("ae.type = ?")
         params.append(entity_type(type))
     if name:
-        where.append("(ae.key = ? OR ae.name LIKE ? ESCAPE '\\')")
+        where.append("(ae.key = ? OR lower(ae.name) LIKE lower(?) ESCAPE '\\')")
         escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params += [name, f"%{escaped}%"]
     sql = ("SELECT ae.key, max(ae.type), coalesce(e.name, max(ae.name)), count(*) AS articles, "
@@ -52,7 +52,8 @@ def entities(store: SQLiteStore, *, type: str | None = None, top: int = 50,
            "e.latitude, e.longitude FROM article_entities ae "
            "JOIN articles a ON a.rowid = ae.article LEFT JOIN entities e ON e.key = ae.key"
            + (" WHERE " + " AND ".join(where) if where else "")
-           + " GROUP BY ae.key ORDER BY mentions DESC, articles DESC, ae.key LIMIT ?")
+           + " GROUP BY ae.key, e.name, e.country_code, e.latitude, e.longitude"
+           " ORDER BY mentions DESC, articles DESC, ae.key LIMIT ?")
     params.append(max(1, int(top)))
     names = ("key", "type", "name", "articles", "mentions", "first_seen", "last_seen",
              "country_code", "latitude", "longitude")
@@ -79,7 +80,7 @@ def quotes(store: SQLiteStore, *, speaker: str | None = None, limit: int = 100,
     where: list[str] = []
     params: list[Any] = []
     if speaker:
-        where.append("(q.speaker_entity = ? OR q.speaker = ? COLLATE NOCASE)")
+        where.append("(q.speaker_entity = ? OR lower(q.speaker) = lower(?))")
         params += [speaker, speaker]
     return list(_rows(store, "quotes", where, params, limit))
 
@@ -120,7 +121,8 @@ def _select(what: str, where: list[str], limit: int | None, newest_first: bool =
     if where:
         sql += " WHERE " + " AND ".join(where)
     if what == "entities":
-        sql += " GROUP BY ae.key"
+        sql += (" GROUP BY ae.key, e.name, e.country_code, e.latitude, e.longitude, "
+                "e.gazetteer_id")
     sql += " ORDER BY " + ("a.published DESC, " + order if newest_first else order)
     if limit is not None:
         sql += " LIMIT ?"

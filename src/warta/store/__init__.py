@@ -6,7 +6,8 @@
 0
 
 URLs: ``sqlite:///relative/path.db``, ``sqlite:////absolute/path.db``, ``sqlite://:memory:``; a
-plain file path is read as a SQLite file. The store never imports the query layer or the CLI.
+plain file path is read as a SQLite file; ``postgresql://user@host:port/dbname`` opens a
+PostgreSQL database (needs psycopg 3). The store never imports the query layer or the CLI.
 """
 
 from __future__ import annotations
@@ -31,18 +32,20 @@ def sqlite_path(url: str) -> str:
     raise StoreError(f"store URL {url!r} is not a sqlite:/// URL")
 
 
-def open_store(url: str, *, readonly: bool = False) -> Store:
+def open_store(url: str, *, readonly: bool = False) -> SQLiteStore:
     """Open (creating and migrating if needed) the store at ``url``.
 
     ``readonly`` opens an existing SQLite file without write access, for searches beside a
     running ingest. Raises :class:`~warta.errors.StoreError` for an unknown or unusable URL.
     """
     if url.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL stores are not supported yet; use a sqlite:/// URL")
+        from warta.store.postgres import PostgresStore
+
+        return PostgresStore(url, readonly=readonly)
     if url.startswith("sqlite:") or "://" not in url:
         return SQLiteStore(sqlite_path(url), readonly=readonly)
-    raise StoreError(f"unknown store URL {url!r}; use sqlite:///warta.db "
-                     "(or sqlite://:memory:)")
+    raise StoreError(f"unknown store URL {url!r}; use sqlite:///warta.db, sqlite://:memory: "
+                     "or postgresql://user@host/dbname")
 
 
 __all__ = ["Store", "StoreError", "Written", "content_hash", "open_store", "origin_key",

@@ -180,4 +180,174 @@ CREATE TABLE meta (
 """),
 )
 
+# The same schema for PostgreSQL, migration for migration. The full-text table keeps the same
+# stemmed title and body and adds a weighted tsvector over them ('simple' configuration: the
+# text is already folded and stemmed by warta.store.text), so the writing code is shared.
+PG_MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, parts, rejects, full-text and near-duplicate index", """
+CREATE TABLE articles (
+    rowid BIGSERIAL PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    url TEXT,
+    outlet TEXT,
+    outlet_domain TEXT,
+    published TEXT,
+    day TEXT,
+    title TEXT,
+    language TEXT,
+    duplicate_of TEXT,
+    story TEXT,
+    content_hash TEXT NOT NULL,
+    ingested TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX articles_outlet ON articles (lower(outlet), day);
+CREATE INDEX articles_day ON articles (day);
+CREATE INDEX articles_url ON articles (url);
+CREATE INDEX articles_duplicate_of ON articles (duplicate_of);
+CREATE INDEX articles_story ON articles (story);
+
+CREATE TABLE entities (
+    key TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    country_code TEXT,
+    latitude DOUBLE PRECISION,
+    longitude DOUBLE PRECISION,
+    gazetteer_id TEXT
+);
+CREATE INDEX entities_type ON entities (type);
+CREATE INDEX entities_name ON entities (lower(name));
+
+CREATE TABLE article_entities (
+    article BIGINT NOT NULL REFERENCES articles (rowid),
+    key TEXT NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    titles TEXT NOT NULL,
+    PRIMARY KEY (key, article)
+);
+CREATE INDEX article_entities_article ON article_entities (article);
+
+CREATE TABLE mentions (
+    rowid BIGSERIAL PRIMARY KEY,
+    article BIGINT NOT NULL REFERENCES articles (rowid),
+    key TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX mentions_article ON mentions (article);
+CREATE INDEX mentions_key ON mentions (key);
+
+CREATE TABLE times (
+    rowid BIGSERIAL PRIMARY KEY,
+    article BIGINT NOT NULL REFERENCES articles (rowid),
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    value TEXT NOT NULL,
+    anchor TEXT,
+    mod TEXT,
+    end_value TEXT
+);
+CREATE INDEX times_article ON times (article);
+CREATE INDEX times_value ON times (value);
+
+CREATE TABLE quotes (
+    rowid BIGSERIAL PRIMARY KEY,
+    article BIGINT NOT NULL REFERENCES articles (rowid),
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    cue TEXT,
+    speaker TEXT,
+    speaker_entity TEXT
+);
+CREATE INDEX quotes_article ON quotes (article);
+CREATE INDEX quotes_speaker_entity ON quotes (speaker_entity);
+
+CREATE TABLE events (
+    rowid BIGSERIAL PRIMARY KEY,
+    article BIGINT NOT NULL REFERENCES articles (rowid),
+    code TEXT NOT NULL,
+    label TEXT NOT NULL,
+    plover TEXT,
+    trigger TEXT NOT NULL,
+    sentence INTEGER NOT NULL,
+    confidence DOUBLE PRECISION NOT NULL,
+    actor1 TEXT,
+    actor1_entity TEXT,
+    actor1_code TEXT,
+    actor2 TEXT,
+    actor2_entity TEXT,
+    actor2_code TEXT,
+    place TEXT,
+    country_code TEXT,
+    latitude DOUBLE PRECISION,
+    longitude DOUBLE PRECISION,
+    date TEXT,
+    counts TEXT NOT NULL,
+    factuality TEXT NOT NULL
+);
+CREATE INDEX events_article ON events (article);
+CREATE INDEX events_code ON events (code);
+CREATE INDEX events_date ON events (date);
+
+CREATE TABLE authors (
+    rowid BIGSERIAL PRIMARY KEY,
+    article BIGINT NOT NULL REFERENCES articles (rowid),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL
+);
+CREATE INDEX authors_article ON authors (article);
+CREATE INDEX authors_name ON authors (lower(name));
+
+CREATE TABLE rejects (
+    origin_key TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    seen TEXT NOT NULL
+);
+CREATE INDEX rejects_code ON rejects (code);
+
+CREATE TABLE sources (
+    origin_key TEXT PRIMARY KEY,
+    raw_hash TEXT NOT NULL,
+    pipeline TEXT NOT NULL,
+    article_id TEXT
+);
+
+CREATE TABLE minhash_bands (
+    band INTEGER NOT NULL,
+    bucket BIGINT NOT NULL,
+    article BIGINT NOT NULL REFERENCES articles (rowid),
+    PRIMARY KEY (band, bucket, article)
+);
+CREATE INDEX minhash_bands_article ON minhash_bands (article);
+
+CREATE TABLE articles_fts (
+    rowid BIGINT PRIMARY KEY REFERENCES articles (rowid),
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    document tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'D')
+    ) STORED
+);
+CREATE INDEX articles_fts_document ON articles_fts USING GIN (document);
+"""),
+    Migration(2, "meta: how the full-text index was built", """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""),
+)
+
 LATEST = MIGRATIONS[-1].number
+assert [m.number for m in PG_MIGRATIONS] == [m.number for m in MIGRATIONS]

@@ -92,6 +92,9 @@ class SQLiteStore:
     """A warta store in one SQLite file. Use :func:`warta.store.open_store` to open one."""
 
     dialect = "sqlite"
+    #: IMMEDIATE takes the write lock up front, so two writers queue instead of one failing
+    #: half-way through an article.
+    begin_sql = "BEGIN IMMEDIATE"
 
     def __init__(self, path: str, *, readonly: bool = False) -> None:
         self.path = path
@@ -145,9 +148,7 @@ class SQLiteStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        # IMMEDIATE takes the write lock up front, so two writers queue instead of one failing
-        # half-way through an article.
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute(self.begin_sql)
         try:
             yield self.conn
         except BaseException:
@@ -306,13 +307,12 @@ class SQLiteStore:
                   article.duplicate_of, article.story, digest, now,
                   msgspec.json.encode(article).decode())
         if rowid is None:
-            cursor = self.conn.execute(
+            row = self.conn.execute(
                 "INSERT INTO articles (url, outlet, outlet_domain, published, day, title, "
                 "language, duplicate_of, story, content_hash, modified, json, id, ingested) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*values, article.id, now))
-            assert cursor.lastrowid is not None
-            return cursor.lastrowid
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
+                (*values, article.id, now)).fetchone()
+            return int(row[0])
         self.conn.execute(
             "UPDATE articles SET url = ?, outlet = ?, outlet_domain = ?, published = ?, day = ?, "
             "title = ?, language = ?, duplicate_of = ?, story = ?, content_hash = ?, "
@@ -328,8 +328,9 @@ class SQLiteStore:
         conn = self.conn
         conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
                      (rowid, title_index, body_index))
-        conn.executemany("INSERT OR IGNORE INTO minhash_bands (band, bucket, article) "
-                         "VALUES (?, ?, ?)", [(b, h, rowid) for b, h in print_.buckets])
+        conn.executemany("INSERT INTO minhash_bands (band, bucket, article) "
+                         "VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                         [(b, h, rowid) for b, h in print_.buckets])
         conn.executemany("INSERT INTO authors (article, name, role) VALUES (?, ?, ?)",
                          [(rowid, a.name, a.role) for a in article.authors])
         for entity in article.entities:

@@ -100,6 +100,9 @@ def create_app(db_url: str, *, allow_ingest: bool = False, token: str | None = N
                     "over time, list events and quotes. Every error has one JSON shape: "
                     '`{"ok": false, "status", "error", "message", "details"}`.',
         lifespan=lifespan,
+        # The interactive docs pages load their scripts from a CDN; the schema itself is
+        # served at /openapi.json for any offline viewer.
+        docs_url=None,
         redoc_url=None,
     )
     app.state.databases = databases

@@ -78,7 +78,8 @@ def install(app: FastAPI, html: HtmlRenderer | None = None) -> None:
         status = exc.status_code
         message = exc.detail if isinstance(exc.detail, str) else CODES.get(status, "error")
         if status == 404 and message == "Not Found":
-            message = f"nothing at {request.url.path}; the API's routes are listed at /docs"
+            message = (f"nothing at {request.url.path}; the API's routes are listed in "
+                       "/openapi.json")
         elif status == 405:
             message = f"{request.method} is not allowed on {request.url.path}"
         return respond(request, status, CODES.get(status, "error"), message,

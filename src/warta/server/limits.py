@@ -36,9 +36,6 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
-# The interactive docs page loads its scripts from a CDN, so it gets no strict policy; the UI
-# links to /openapi.json instead of /docs when offline.
-_LOOSE_PATHS = ("/docs", "/redoc")
 
 
 class _TooLarge(HTTPException):
@@ -86,14 +83,11 @@ class LimitsMiddleware:
                                     "send one article at a time")
             return message
 
-        strict = not scope.get("path", "").startswith(_LOOSE_PATHS)
-
         async def send_with_headers(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                if strict:
-                    message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
             await send(message)
 
         try:

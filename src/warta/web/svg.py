@@ -41,7 +41,8 @@ def timeline_chart(rows: list[dict[str, Any]], *, value: str = "mentions",
     top = max(v for _, v in points) or 1
     width = CHART_WIDTH - _PAD_LEFT - 8
     height = CHART_HEIGHT - _PAD_BOTTOM - _PAD_TOP
-    bar = max(1.0, width / span * 0.8)
+    # A bar fills most of its day, but a few days over the whole width would be slabs.
+    bar = min(24.0, max(1.0, width / span * 0.8))
     parts = [Markup('<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{a}" '
                     'xmlns="http://www.w3.org/2000/svg">').format(
                         w=CHART_WIDTH, h=CHART_HEIGHT, a=label)]
@@ -53,7 +54,7 @@ def timeline_chart(rows: list[dict[str, Any]], *, value: str = "mentions",
         parts.append(Markup('<text class="tick" x="{x}" y="{y:.1f}" text-anchor="end">{t}'
                             "</text>").format(x=_PAD_LEFT - 4, y=y + 4, t=tick))
     for day, count in points:
-        x = _PAD_LEFT + width * ((day - first).days + 0.1) / span
+        x = _PAD_LEFT + width * ((day - first).days + 0.5) / span - bar / 2
         h = height * count / top
         parts.append(Markup('<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" '
                             'height="{h:.1f}"><title>{d}: {c}</title></rect>').format(

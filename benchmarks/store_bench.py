@@ -6,6 +6,7 @@
 1. Ingest every input under DATA (the IndoSum dev split: 3,463 unique articles) into a new
    SQLite store with the default pipeline; report articles/s, inputs/s, peak RSS, and RSS at each
    quarter of the run (flat means the ingest streams).
+   Then the store's own share: the parsed articles upserted into a new store, without parsing.
 2. Build a store of ``--articles`` articles by replicating the ingested ones with new ids and
    publication dates shifted by whole weeks (written through the store's own row writers, with
    the stems and MinHash buckets computed once per original; the duplicate lookup is skipped,
@@ -89,6 +90,25 @@ def bench_ingest(data: Path, db: Path) -> dict[str, object]:
                        "seconds": round(again.seconds, 1)},
         "db_mb": round(db.stat().st_size / 2**20, 1),
     }
+
+
+def bench_store_only(source: Path, db: Path) -> dict[str, object]:
+    """The store's own cost per article (dedup, stems, full-text index, parts, one transaction
+    each), without parsing: upsert the articles parsed in step 1 into a new store."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    with open_store(f"sqlite:///{source}", readonly=True) as small:
+        raws = [raw for (raw,) in small.execute("SELECT json FROM articles ORDER BY rowid")]
+    samples = []
+    with open_store(f"sqlite:///{db}") as store:
+        started = time.perf_counter()
+        for number, raw in enumerate(raws, 1):
+            store.upsert(replace(Article.from_json(raw), duplicate_of=None))
+            if number % 500 == 0:
+                samples.append((number, round(rss_mb(), 1)))
+        seconds = time.perf_counter() - started
+    return {"articles": len(raws), "seconds": round(seconds, 1),
+            "articles_per_s": round(len(raws) / seconds, 1), "rss_mb_by_articles": samples}
 
 
 def build_big(source: Path, db: Path, target: int) -> dict[str, object]:
@@ -175,6 +195,8 @@ def main(argv: list[str] | None = None) -> None:
     if not args.skip_ingest:
         results["ingest"] = bench_ingest(args.data, small)
         print(json.dumps({"ingest": results["ingest"]}, ensure_ascii=False), flush=True)
+    results["store_only"] = bench_store_only(small, args.work / "store-only.db")
+    print(json.dumps({"store_only": results["store_only"]}), flush=True)
     if not args.skip_build:
         results["build"] = build_big(small, big, args.articles)
         print(json.dumps({"build": results["build"]}), flush=True)

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit clean schema
+.PHONY: install demo test lint typecheck unit clean schema sysdeps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ demo: $(STAMP)  ## parse the bundled sample corpus and print a summary of each a
 	$(BIN)/warta demo samples
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests training benchmarks
+	$(BIN)/ruff check src tests training benchmarks scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -26,7 +26,10 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
-test: lint typecheck unit  ## the whole suite: ruff, mypy, pytest
+sysdeps:  ## system packages the browser tests need (best effort: apt-get as root)
+	bash scripts/system_deps.sh
+
+test: sysdeps lint typecheck unit  ## the whole suite: ruff, mypy, pytest
 
 schema: $(STAMP)  ## regenerate the committed JSON Schema from the Article type
 	$(BIN)/warta schema > schema/warta.article-1.json

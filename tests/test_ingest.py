@@ -83,6 +83,7 @@ def test_rejects_are_counted_and_kept(tmp_path):
         assert len(codes) == 5
         again = ingest([str(folder)], store, FAST)
         assert again.rejected == report.rejected
+        assert sorted(r.code for r in again.rejects) == sorted(r.code for r in report.rejects)
         assert store.count("rejects") == 5
     lines = [json.loads(x) for x in report_file.read_text().splitlines()]
     assert {x["code"] for x in lines} == {"empty", "binary", "language", "bad-record"}

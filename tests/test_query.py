@@ -268,6 +268,21 @@ def test_cli_end_to_end(cli, tmp_path):
     assert cli("entities", "--db", url, "--json").exit_code == 0
 
 
+def test_cli_ingest_reads_stdin(cli, tmp_path):
+    url = f"sqlite:///{tmp_path}/stdin.db"
+    lines = INDOSUM_SAMPLE.read_text(encoding="utf-8").splitlines()[:3]
+    result = CliRunner().invoke(_app_with_store_commands(), [
+        "ingest", "-", "--db", url, "--stages", "none", "--json"], input="\n".join(lines))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["new"] == 3
+
+
+def _app_with_store_commands() -> typer.Typer:
+    app = typer.Typer()
+    register(app)
+    return app
+
+
 def test_cli_errors_are_one_line_and_exit_2(cli, tmp_path):
     url = f"sqlite:///{tmp_path}/cli.db"
     cli("ingest", str(SEED), "--db", url, "--stages", "none")

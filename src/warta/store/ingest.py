@@ -145,7 +145,11 @@ def ingest_documents(documents: Iterable[RawDocument | InputError], store: SQLit
                 if state[2] is not None:
                     report.unchanged += 1
                 else:
-                    report.rejected[store.reject_code(key) or "input"] += 1
+                    # Rejected last time, for the same bytes: the same reason, without parsing.
+                    earlier = store.rejection(key)
+                    if earlier is not None:
+                        report.rejects.append(earlier)
+                    report.rejected[earlier.code if earlier else "input"] += 1
                 tick()
                 continue
             pending.append((key, digest))

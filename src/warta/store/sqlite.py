@@ -22,7 +22,7 @@ from typing import Any, Literal
 import msgspec
 
 from warta.errors import StoreError
-from warta.model import Article, Rejection, replace
+from warta.model import Article, Notice, Rejection, replace
 from warta.store import dedup
 from warta.store.schema import LATEST, MIGRATIONS
 from warta.store.text import DEFAULT_STEMMER, STEMMER_VERSION, stemmed
@@ -234,6 +234,14 @@ class SQLiteStore:
     def reject_code(self, key: str) -> str | None:
         row = self.conn.execute("SELECT code FROM rejects WHERE origin_key = ?", (key,)).fetchone()
         return row[0] if row else None
+
+    def rejection(self, key: str) -> Rejection | None:
+        """The stored rejection of an input, to report it again without parsing it again."""
+        row = self.conn.execute("SELECT code, message, origin FROM rejects WHERE origin_key = ?",
+                                (key,)).fetchone()
+        if row is None:
+            return None
+        return Rejection(Notice(row[0], row[1]), json.loads(row[2]))
 
     def upsert(self, article: Article, *, source: tuple[str, str, str] | None = None) -> Written:
         """Insert the article, update it in place if its content changed, or leave it.

@@ -1,0 +1,306 @@
+"""Topic labels and keywords for an article.
+
+Topics are IndoSum's six categories (``tajuk utama`` headline news, ``olahraga`` sport,
+``teknologi`` technology, ``showbiz`` celebrity news, ``hiburan`` entertainment and lifestyle,
+``inspirasi`` inspiring stories), scored by a linear classifier over TF-IDF word features
+trained on IndoSum (Kurniawan & Louvan, 2018). The weights ship as plain numpy arrays in
+``warta/models/topics/`` (MODEL_CARD.md gives data, scores and weaknesses); classifying is one
+sparse dot product, with no sklearn at run time. Scores are a softmax of the classifier's margins
+with a temperature fitted on held-out margins, so they sum to 1 and read as rough probabilities.
+
+Keywords are the article's most characteristic words and short names: runs of up to three
+non-stop-words (``Zulkifli Hasan``, ``transportasi online``), scored by frequency times rarity
+in IndoSum, with inflected forms counted together through their simplemma lemma
+(``pertandingan``, ``bertanding`` → ``tanding``).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from warta.errors import ResourceError
+from warta.model import Article, Topic, replace
+
+if TYPE_CHECKING:
+    from warta.settings import Settings
+
+FORMAT = "warta.topics-linear/1"
+LABELS: tuple[str, ...] = ("tajuk utama", "olahraga", "teknologi", "showbiz", "hiburan",
+                           "inspirasi")
+
+_WORD = re.compile(r"[^\W_]+")
+# Keyword candidates keep hyphenated words whole (reduplication: "anak-anak", "sehari-hari").
+_KEY_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# Between two words of one keyphrase there may only be spaces: any punctuation ends the phrase.
+_JOINABLE = re.compile(r"[ \t\u00a0]+")
+#: Longest keyphrase, in words. Longer runs are usually clauses, not names or terms.
+MAX_PHRASE = 3
+
+
+class TopicModelError(ResourceError):
+    """The shipped topic model is missing or does not match this version of warta."""
+
+
+@dataclass(frozen=True)
+class Model:
+    labels: tuple[str, ...]
+    index: dict[str, int]  # word -> row of ``weights`` and ``idf``
+    idf: np.ndarray
+    weights: np.ndarray  # words x labels
+    intercept: np.ndarray
+    temperature: float
+    default_idf: float
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def vectorize(model: Model, words: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Rows and values of the article's sublinear, L2-normalised TF-IDF vector."""
+    counts = Counter(words)
+    rows, values = [], []
+    for word, count in counts.items():
+        row = model.index.get(word)
+        if row is not None:
+            rows.append(row)
+            values.append(1.0 + math.log(count))
+    idx = np.asarray(rows, dtype=np.intp)
+    vals = np.asarray(values) * model.idf[idx]
+    norm = float(np.sqrt(vals @ vals))
+    return idx, (vals / norm if norm else vals)
+
+
+def margins(model: Model, text: str) -> np.ndarray:
+    idx, vals = vectorize(model, tokens(text))
+    return vals @ model.weights[idx] + model.intercept  # type: ignore[no-any-return]
+
+
+def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
+    z = scores / temperature
+    z = np.exp(z - z.max())
+    return z / z.sum()  # type: ignore[no-any-return]
+
+
+def classify(text: str) -> list[Topic]:
+    """All topic labels with scores that sum to 1, best first."""
+    model = load_model()
+    probs = softmax(margins(model, text), model.temperature)
+    order = np.argsort(-probs, kind="stable")
+    return [Topic(model.labels[i], round(float(probs[i]), 4)) for i in order]
+
+
+# --- keywords ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    text = resources.files("warta").joinpath("data/id/stopwords.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """simplemma's Indonesian lemma of a lower-case word, cached: uncached it costs ~10 µs a
+    word, a few ms an article; news vocabulary repeats, so the cache makes it ~free."""
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="id")  # type: ignore[no-any-return]
+
+
+def _runs(text: str, stop: frozenset[str]) -> list[list[str]]:
+    """Runs of adjacent content words (as written), split at stop words, numbers and
+    punctuation."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    last_end = 0
+    for match in _KEY_WORD.finditer(text):
+        word = match.group()
+        low = word.lower()
+        gap = text[last_end : match.start()]
+        if current and not _JOINABLE.fullmatch(gap):
+            runs.append(current)
+            current = []
+        last_end = match.end()
+        if low in stop or low.isdigit() or len(low) < 2 or not low[0].isalpha():
+            if current:
+                runs.append(current)
+                current = []
+            continue
+        current.append(word)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def keywords(text: str, k: int = 8) -> list[str]:
+    """The ``k`` keywords or keyphrases (1–3 words) that best characterise ``text``."""
+    model = load_model()
+    stop = stopwords()
+    runs = _runs(text, stop)
+    lemma_count: Counter[str] = Counter()
+    for run in runs:
+        lemma_count.update(lemma(w.lower()) for w in run)
+
+    def weight(word: str) -> float:
+        low = word.lower()
+        row = model.index.get(low)
+        rarity = float(model.idf[row]) if row is not None else model.default_idf
+        return (1.0 + math.log(lemma_count[lemma(low)])) * rarity
+
+    # A phrase is a candidate when it recurs or when it is a name (every word capitalised):
+    # one-off lower-case word sequences are mostly fragments of clauses.
+    phrase_count: Counter[tuple[str, ...]] = Counter()
+    surface: dict[tuple[str, ...], Counter[str]] = {}
+    for run in runs:
+        for n in range(1, MAX_PHRASE + 1):
+            for i in range(len(run) - n + 1):
+                words = run[i : i + n]
+                key = tuple(lemma(w.lower()) for w in words)
+                phrase_count[key] += 1
+                surface.setdefault(key, Counter())[" ".join(words)] += 1
+    scored: list[tuple[float, tuple[str, ...]]] = []
+    for key, count in phrase_count.items():
+        form = _display(surface[key])
+        if len(key) > 1 and count < 2 and not all(w[:1].isupper() for w in form.split()):
+            continue
+        words = form.split()
+        # Mean word weight, lifted a little per extra word and per repeat, so that a recurring
+        # name beats its own parts; the exponents were set by reading the keywords of 30 dev
+        # articles, not by a metric.
+        value = (sum(weight(w) for w in words) / len(words)) * len(words) ** 0.5
+        value *= (1.0 + math.log(count)) ** 0.5 if len(words) > 1 else 1.0
+        scored.append((value, key))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    chosen: list[tuple[str, ...]] = []
+    for _, key in scored:
+        # Skip a candidate that overlaps one already chosen ("Zulkifli" after "Zulkifli Hasan").
+        if any(set(key) & set(other) for other in chosen):
+            continue
+        chosen.append(key)
+        if len(chosen) == k:
+            break
+    return [_display(surface[key]) for key in chosen]
+
+
+def _display(forms: Counter[str]) -> str:
+    """The spelling most often written; lower-case unless the word is always capitalised."""
+    form, _ = max(forms.items(), key=lambda item: (item[1], item[0]))
+    if any(f[:1].islower() for f in forms):
+        return form.lower()
+    return form
+
+
+# --- the model file ---------------------------------------------------------------------------
+
+
+def save_model(model: Model, meta: dict[str, Any]) -> tuple[bytes, str]:
+    """The model as ``model.npz`` bytes and ``model.json`` text."""
+    vocab = sorted(model.index, key=model.index.__getitem__)
+    buffer = io.BytesIO()
+    np.savez_compressed(
+        buffer,
+        vocab=np.frombuffer("\n".join(vocab).encode("utf-8"), dtype=np.uint8),
+        idf=model.idf.astype(np.float32),
+        weights=model.weights.astype(np.float32),
+        intercept=model.intercept.astype(np.float64),
+    )
+    header = {"format": FORMAT, "labels": list(model.labels), "temperature": model.temperature,
+              "default_idf": model.default_idf, **meta}
+    return buffer.getvalue(), json.dumps(header, ensure_ascii=False, indent=2) + "\n"
+
+
+def model_from_files(npz: bytes, header_text: str) -> Model:
+    header = json.loads(header_text)
+    if header.get("format") != FORMAT:
+        raise TopicModelError(
+            f"the topic model has format {header.get('format')!r}, warta reads {FORMAT!r}; "
+            "retrain it with training/topics/train.py"
+        )
+    with np.load(io.BytesIO(npz), allow_pickle=False) as arrays:
+        vocab = arrays["vocab"].tobytes().decode("utf-8").split("\n")
+        weights = arrays["weights"].astype(np.float64)
+        idf = arrays["idf"].astype(np.float64)
+        intercept = arrays["intercept"]
+    labels = tuple(header["labels"])
+    if weights.shape != (len(vocab), len(labels)) or idf.shape != (len(vocab),):
+        raise TopicModelError("the topic model's arrays do not fit together; retrain it")
+    return Model(labels, {w: i for i, w in enumerate(vocab)}, idf, weights, intercept,
+                 float(header["temperature"]), float(header["default_idf"]))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    folder = resources.files("warta").joinpath("models/topics")
+    try:
+        npz = folder.joinpath("model.npz").read_bytes()
+        header = folder.joinpath("model.json").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise TopicModelError(
+            f"warta's topic model is missing ({exc}); reinstall warta or retrain it with "
+            "training/topics/train.py"
+        ) from None
+    return model_from_files(npz, header)
+
+
+def build(settings: Settings | None = None) -> Any:
+    load_model()  # fail when the pipeline is built, not on the first article
+    stopwords()
+
+    def topics(article: Article) -> Article:
+        text = article.text if not article.title else f"{article.title}\n\n{article.text}"
+        return replace(article, topics=classify(text), keywords=keywords(text))
+
+    return topics
+
+
+# --- training (needs scikit-learn; used by training/topics and warta.evaluate.topics) ---------
+
+
+@dataclass(frozen=True)
+class Params:
+    """How the classifier is trained. Chosen by 5-fold cross-validation on the IndoSum articles
+    outside the summary test split (MODEL_CARD.md): C in {0.3, 1, 3, 10}, class weights
+    none/balanced, max_df in {0.3, 0.5, 1.0}, bigrams and lemmas (both no better)."""
+
+    c: float = 3.0
+    balanced: bool = True  # lifts "hiburan" recall: it is the class most often taken for others
+    max_df: float = 0.5  # words in over half the articles carry no topic
+
+
+def fit(texts: list[str], labels: list[str], params: Params = Params(),
+        temperature: float = 1.0) -> Model:
+    """Train the topic classifier: sublinear TF-IDF and a one-vs-rest linear SVM."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.svm import LinearSVC
+
+    # Our own tokenizer, so the vocabulary matches what :func:`tokens` gives at run time.
+    vectorizer = TfidfVectorizer(sublinear_tf=True, tokenizer=tokens, lowercase=False,
+                                 token_pattern=None, max_df=params.max_df)
+    x = vectorizer.fit_transform(texts)
+    svm = LinearSVC(C=params.c, class_weight="balanced" if params.balanced else None)
+    svm.fit(x, labels)
+    order = [list(svm.classes_).index(label) for label in LABELS if label in svm.classes_]
+    vocab = vectorizer.get_feature_names_out()
+    idf = vectorizer.idf_
+    return Model(
+        labels=tuple(str(svm.classes_[i]) for i in order),
+        index={str(w): i for i, w in enumerate(vocab)},
+        idf=np.asarray(idf, dtype=np.float64),
+        weights=np.asarray(svm.coef_[order].T, dtype=np.float64),
+        intercept=np.asarray(svm.intercept_[order], dtype=np.float64),
+        temperature=temperature,
+        default_idf=float(idf.max()),
+    )

@@ -335,3 +335,51 @@ def test_schemathesis_finds_no_server_error(store, tmp_path):
         for mode in (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE):
             _fuzz(result.ok(), mode, failures)
     assert not failures, failures[:5]
+
+
+def test_every_route_is_documented(client):
+    for path, operations in client.get("/openapi.json").json()["paths"].items():
+        for method, operation in operations.items():
+            assert operation.get("summary"), (method, path)
+            assert "422" in operation["responses"] or not operation.get("parameters"), path
+
+
+# -- the serve command ---------------------------------------------------------------------
+
+
+def _serve_cli():
+    import typer
+
+    from warta.cli.serve_command import register
+
+    app = typer.Typer()
+
+    @app.callback()
+    def main() -> None:
+        """warta"""
+
+    register(app)
+    return app
+
+
+def test_serve_command_checks_the_store_and_token_before_listening(store, monkeypatch,
+                                                                    tmp_path):
+    import uvicorn
+    from typer.testing import CliRunner
+
+    runner = CliRunner()
+    missing = runner.invoke(_serve_cli(), ["serve", "--db", f"sqlite:///{tmp_path / 'no.db'}"])
+    assert missing.exit_code == 2 and "no store" in missing.output
+    no_token = runner.invoke(_serve_cli(), ["serve", "--db", f"sqlite:///{store.path}",
+                                            "--allow-ingest"])
+    assert no_token.exit_code == 2 and "token" in no_token.output
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append(options))
+    served = runner.invoke(_serve_cli(), ["serve", "--db", f"sqlite:///{store.path}",
+                                          "--port", "8123"])
+    assert served.exit_code == 0, served.output
+    assert "http://127.0.0.1:8123/" in served.output
+    assert calls == [{"host": "127.0.0.1", "port": 8123, "log_level": "warning",
+                      "server_header": False}]
+    help_text = runner.invoke(_serve_cli(), ["serve", "--help"]).output
+    assert "Examples" in help_text and "warta serve --db" in help_text

@@ -140,6 +140,7 @@ def test_entities_events_and_stats_pages(client):
     assert re.search(r'<a href="/events\?place=Damaskus">', events)
     filtered = client.get("/events", params={"root": "19", "place": "", "from": ""}).text
     assert "Use conventional military force" in filtered and "Host a visit" not in filtered
+    assert '<option value="19" selected>19 Bertempur</option>' in filtered
     stats = client.get("/stats").text
     assert '<svg class="chart"' in stats and "Republika" in stats
 

@@ -68,6 +68,31 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+#: The twenty CAMEO root codes, for the events page's filter: (English, Indonesian gloss).
+CAMEO_ROOTS: dict[str, tuple[str, str]] = {
+    "01": ("Make public statement", "Membuat pernyataan publik"),
+    "02": ("Appeal", "Mengimbau"),
+    "03": ("Express intent to cooperate", "Menyatakan niat bekerja sama"),
+    "04": ("Consult", "Berkonsultasi"),
+    "05": ("Engage in diplomatic cooperation", "Kerja sama diplomatik"),
+    "06": ("Engage in material cooperation", "Kerja sama material"),
+    "07": ("Provide aid", "Memberi bantuan"),
+    "08": ("Yield", "Mengalah"),
+    "09": ("Investigate", "Menyelidiki"),
+    "10": ("Demand", "Menuntut"),
+    "11": ("Disapprove", "Mengecam"),
+    "12": ("Reject", "Menolak"),
+    "13": ("Threaten", "Mengancam"),
+    "14": ("Protest", "Memprotes"),
+    "15": ("Exhibit force posture", "Unjuk kekuatan"),
+    "16": ("Reduce relations", "Mengurangi hubungan"),
+    "17": ("Coerce", "Memaksa"),
+    "18": ("Assault", "Menyerang"),
+    "19": ("Fight", "Bertempur"),
+    "20": ("Use unconventional mass violence", "Kekerasan massal tak konvensional"),
+}
+
+
 class Labels:
     """``labels.search`` or ``labels["PER"]`` in one language."""
 
@@ -83,9 +108,13 @@ class Labels:
             raise AttributeError(key)
         return self[key]
 
+    def cameo(self, root: str) -> str:
+        english, indonesian = CAMEO_ROOTS.get(root, (root, root))
+        return english if self.lang == "en" else indonesian
+
     @property
     def other(self) -> str:
         return "en" if self.lang == "id" else "id"
 
 
-__all__ = ["DEFAULT", "LABELS", "LANGUAGES", "Labels"]
+__all__ = ["CAMEO_ROOTS", "DEFAULT", "LABELS", "LANGUAGES", "Labels"]

@@ -21,7 +21,7 @@ from warta.server.app import Databases
 from warta.server.errors import ApiError
 from warta.server.limits import MAX_FILTER_CHARS, MAX_OFFSET, MAX_QUERY_CHARS
 from warta.web import svg
-from warta.web.i18n import DEFAULT, LANGUAGES, Labels
+from warta.web.i18n import CAMEO_ROOTS, DEFAULT, LANGUAGES, Labels
 from warta.web.markup import article_html, entity_href, snippet_html
 
 HERE = FilePath(__file__).resolve().parent
@@ -34,7 +34,7 @@ router = APIRouter(include_in_schema=False)
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                    trim_blocks=True, lstrip_blocks=True)
 _env.globals.update(entity_href=entity_href, snippet_html=snippet_html,
-                    entity_types=ENTITY_TYPES)
+                    entity_types=ENTITY_TYPES, cameo_roots=sorted(CAMEO_ROOTS))
 
 
 def static_files() -> StaticFiles:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import msgspec
@@ -251,6 +252,12 @@ def _ranked(store: SQLiteStore, match: str, where: list[str], params: list[Any],
     return [(int(rowid), float(score)) for rowid, score in store.execute(sql, args)]
 
 
+@lru_cache(maxsize=65_536)
+def _fold_word(word: str) -> str:
+    # Snippets fold every word of every hit; the same words recur, so they are folded once.
+    return fold(word)
+
+
 def make_snippet(text: str, parsed: ParsedQuery, stemmer: str = DEFAULT_STEMMER,
                  ) -> tuple[str, list[tuple[int, int]]]:
     """The stretch of ``text`` with the most query words, and where they are in it."""
@@ -260,9 +267,10 @@ def make_snippet(text: str, parsed: ParsedQuery, stemmer: str = DEFAULT_STEMMER,
         return "", []
 
     def is_hit(token: str) -> bool:
-        folded = fold(token)
-        return stem(folded) in parsed.stems or any(
-            stem(folded).startswith(p) or folded.startswith(p) for p in parsed.prefixes)
+        folded = _fold_word(token)
+        stemmed = stem(folded)
+        return stemmed in parsed.stems or any(
+            stemmed.startswith(p) or folded.startswith(p) for p in parsed.prefixes)
 
     hits = [i for i, m in enumerate(words) if is_hit(m.group())]
     if hits:

@@ -291,6 +291,8 @@ def test_cli_errors_are_one_line_and_exit_2(cli, tmp_path):
         result = cli(*args, "--db", url)
         assert result.exit_code == 2, (args, result.output)
         assert "Traceback" not in result.output
+    unwritable = cli("ingest", str(SEED), "--db", "sqlite:////proc/no/such/dir/x.db")
+    assert unwritable.exit_code == 2 and "cannot create the store" in unwritable.output
     missing = cli("search", "x", "--db", f"sqlite:///{tmp_path}/missing.db")
     assert missing.exit_code == 2 and "no store" in missing.output
     rejected = cli("ingest", str(tmp_path / "none.txt"), "--db", url, "--report",

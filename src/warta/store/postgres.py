@@ -77,7 +77,8 @@ class PostgresStore(SQLiteStore):
             # Autocommit, with explicit BEGIN/COMMIT around each article, as in SQLite.
             raw = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot connect to the store {self.path}: {exc}".strip()) from None
+            raise StoreError(f"cannot connect to the store {self.path}: {_one_line(exc)}"
+                             ) from None
         self._raw = raw
         self.conn = _Connection(raw)  # type: ignore[assignment]
         try:
@@ -90,7 +91,7 @@ class PostgresStore(SQLiteStore):
                 self._migrate()
                 self._check_index()
         except psycopg.Error as exc:
-            raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+            raise StoreError(f"cannot open the store {self.path}: {_one_line(exc)}") from None
 
     def __repr__(self) -> str:
         return f"<PostgresStore {self.path}>"
@@ -122,7 +123,8 @@ class PostgresStore(SQLiteStore):
         try:
             return self.conn.execute(sql, params)
         except psycopg.Error as exc:
-            raise StoreError(f"the store {self.path} could not answer a query: {exc}") from None
+            raise StoreError(f"the store {self.path} could not answer a query: {_one_line(exc)}"
+                             ) from None
 
     def integrity(self) -> str:
         # PostgreSQL checks its pages itself; what can go wrong at warta's level is an article
@@ -133,6 +135,11 @@ class PostgresStore(SQLiteStore):
             "(SELECT count(*) FROM minhash_bands m WHERE NOT EXISTS "
             "(SELECT 1 FROM articles a WHERE a.rowid = m.article))").fetchone()[0]
         return "ok" if orphans == 0 else f"{orphans} rows without their article or index"
+
+
+def _one_line(exc: Exception) -> str:
+    # The CLI promises one line per error; libpq's messages carry hints on further lines.
+    return " ".join(str(exc).split())
 
 
 def _redact(url: str) -> str:

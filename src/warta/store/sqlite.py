@@ -131,6 +131,8 @@ class SQLiteStore:
                                  f"{LATEST}; open it once for writing (warta ingest) to upgrade")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the store {path}: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot create the store {path}: {exc.strerror or exc}") from None
 
     # -- lifecycle -------------------------------------------------------------------------
 

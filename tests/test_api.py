@@ -68,6 +68,11 @@ def test_search_finds_the_seed_with_highlights_and_facets(client, store):
     assert {"outlet", "month", "entity", "topic"} <= set(body["facets"])
     assert {"value": "Republika", "label": "Republika", "count": 1} in body["facets"]["outlet"]
     assert any(f["value"] == ASSAD for f in body["facets"]["entity"])
+    assert body["facets"]["topic"] == [{"value": "konflik", "label": "konflik", "count": 1}]
+    everything = client.get("/api/articles").json()
+    assert everything["total"] == store.count
+    assert {"value": "konflik", "label": "konflik", "count": 1} in everything["facets"]["topic"]
+    assert sum(f["count"] for f in everything["facets"]["outlet"]) <= store.count
 
 
 def test_search_filters_and_paging(client, store):

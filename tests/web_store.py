@@ -22,6 +22,7 @@ from warta.model import (
     Quote,
     Span,
     TimeExpression,
+    Topic,
     replace,
 )
 
@@ -95,7 +96,8 @@ def seed_article() -> Article:
     ]
     quotes = [replace(q, speaker_entity=ASSAD) if q.speaker and q.speaker.text == "Assad" else q
               for q in article.quotes]
-    return replace(article, entities=entities, events=events, quotes=quotes)
+    return replace(article, entities=entities, events=events, quotes=quotes,
+                   topics=[Topic(label="konflik", score=0.8)])
 
 
 def evil_article() -> Article:

@@ -6,7 +6,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from fastapi import FastAPI
 
@@ -119,11 +119,6 @@ def create_app(db_url: str, *, allow_ingest: bool = False, token: str | None = N
     app.mount("/static", static_files(), name="static")
     app.add_middleware(LimitsMiddleware, max_body=max_body)
     return app
-
-
-def state(app: Any) -> Databases:
-    databases: Databases = app.state.databases
-    return databases
 
 
 __all__ = ["Databases", "create_app"]

@@ -11,7 +11,13 @@ Annotation file syntax, one item per line ('|' separates fields, '#' starts a co
 fact: a=asserted n=negated f=future m=modal r=reported-claim. kind: d=direct i=indirect.
 counts: killed=3,injured=2,arrested=1 (or empty).
 """
-import glob, hashlib, json, os, re, sys
+
+import glob
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
 
 FACT = {"a": "asserted", "n": "negated", "f": "future", "m": "modal", "r": "reported-claim"}
 KIND = {"d": "direct", "i": "indirect"}
@@ -50,11 +56,11 @@ def sent_index(sents, pos):
 
 
 def main(cache_path, ann_dir, out_path):
-    cache = json.load(open(cache_path))
+    cache = json.loads(Path(cache_path).read_text(encoding="utf-8"))
     docs, order = {}, []
     cur = None
     for path in sorted(glob.glob(os.path.join(ann_dir, "*.txt"))):
-        for ln, line in enumerate(open(path, encoding="utf-8"), 1):
+        for ln, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(True), 1):
             line = line.rstrip("\n")
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
@@ -64,10 +70,15 @@ def main(cache_path, ann_dir, out_path):
                     parts = line[1:].split()
                     aid, split = parts[0], (parts[1] if len(parts) > 1 else None)
                     v = cache[aid]
-                    cur = {"indosum_id": aid, "split": split, "published": v["published"],
-                           "source": v["source"],
-                           "text_sha1": hashlib.sha1(v["text"].encode("utf-8")).hexdigest(),
-                           "events": [], "quotes": []}
+                    cur = {
+                        "indosum_id": aid,
+                        "split": split,
+                        "published": v["published"],
+                        "source": v["source"],
+                        "text_sha1": hashlib.sha1(v["text"].encode("utf-8")).hexdigest(),
+                        "events": [],
+                        "quotes": [],
+                    }
                     docs[aid] = cur
                     order.append(aid)
                     continue
@@ -85,12 +96,24 @@ def main(cache_path, ann_dir, out_path):
                     for name in (a1, a2, place):
                         if name and name not in text:
                             raise ValueError(f"{name!r} is not written in the text")
-                    cur["events"].append({
-                        "code": code, "root": code[:2], "trigger": trig,
-                        "trigger_start": pos, "trigger_end": pos + len(trig),
-                        "actor1": a1, "actor1_code": c1, "actor2": a2, "actor2_code": c2,
-                        "place": place, "date": date, "counts": cnt,
-                        "factuality": FACT[fact], "sentence_index": sent_index(sents, pos)})
+                    cur["events"].append(
+                        {
+                            "code": code,
+                            "root": code[:2],
+                            "trigger": trig,
+                            "trigger_start": pos,
+                            "trigger_end": pos + len(trig),
+                            "actor1": a1,
+                            "actor1_code": c1,
+                            "actor2": a2,
+                            "actor2_code": c2,
+                            "place": place,
+                            "date": date,
+                            "counts": cnt,
+                            "factuality": FACT[fact],
+                            "sentence_index": sent_index(sents, pos),
+                        }
+                    )
                 elif tag == "Q":
                     kind, s0, s1, cue, spk, ref = f
                     start = find_unique(text, s0, "quote start")
@@ -100,9 +123,17 @@ def main(cache_path, ann_dir, out_path):
                     end += len(s1)
                     if spk and spk != "-nya" and spk not in text:
                         raise ValueError(f"speaker {spk!r} not written in the text")
-                    cur["quotes"].append({"kind": KIND[kind], "start": start, "end": end,
-                                          "cue": cue, "speaker": spk,
-                                          "speaker_refers_to": ref, "text": text[start:end]})
+                    cur["quotes"].append(
+                        {
+                            "kind": KIND[kind],
+                            "start": start,
+                            "end": end,
+                            "cue": cue,
+                            "speaker": spk,
+                            "speaker_refers_to": ref,
+                            "text": text[start:end],
+                        }
+                    )
                 else:
                     raise ValueError("unknown line")
             except Exception as e:  # report every problem, keep going

@@ -1,20 +1,30 @@
 """Review aid: list sentences that contain a quote mark or a reporting word but no gold quote,
 and sentences that contain a common event word but no gold event. Plain keyword lists written
 for this review (not warta's lexicon); the annotator reads each hit and decides."""
-import json, re, sys
 
-QUOTE_WORDS = re.compile(r"[\"“”]|\b(kata|katanya|ujar|ujarnya|ungkap|ungkapnya|tutur|tuturnya|"
-                         r"mengatakan|menjelaskan|menambahkan|menyatakan|menurut|menurutnya|"
-                         r"menegaskan|menyebut|menyebutkan|tegas|jelas|imbuh|papar|terang)\b", re.I)
-EVENT_WORDS = re.compile(r"\b(\w*tangkap\w*|\w*tahan\b|ditahan|menahan|dibekuk|diringkus|diamankan|"
-                         r"mengamankan|menyerang|serangan|diserang|menembak|ditembak|membunuh|dibunuh|"
-                         r"bertemu|pertemuan|kunjungan|mengunjungi|menyita|disita|memeriksa|diperiksa|"
-                         r"pemeriksaan|menyelidiki|penyelidikan|unjuk rasa|demo\w*|mengecam|menuduh|"
-                         r"dituduh|menolak|ditolak|bantuan|membantu|sanksi|mendesak|meminta|tersangka|"
-                         r"bom|meledak\w*|menguasai|merebut|pertempuran|bentrok\w*)\b", re.I)
+import json
+import re
+import sys
+from pathlib import Path
 
-cache = json.load(open(sys.argv[1]))
-for line in open(sys.argv[2]):
+QUOTE_WORDS = re.compile(
+    r"[\"“”]|\b(kata|katanya|ujar|ujarnya|ungkap|ungkapnya|tutur|tuturnya|"
+    r"mengatakan|menjelaskan|menambahkan|menyatakan|menurut|menurutnya|"
+    r"menegaskan|menyebut|menyebutkan|tegas|jelas|imbuh|papar|terang)\b",
+    re.I,
+)
+EVENT_WORDS = re.compile(
+    r"\b(\w*tangkap\w*|\w*tahan\b|ditahan|menahan|dibekuk|diringkus|diamankan|"
+    r"mengamankan|menyerang|serangan|diserang|menembak|ditembak|membunuh|dibunuh|"
+    r"bertemu|pertemuan|kunjungan|mengunjungi|menyita|disita|memeriksa|diperiksa|"
+    r"pemeriksaan|menyelidiki|penyelidikan|unjuk rasa|demo\w*|mengecam|menuduh|"
+    r"dituduh|menolak|ditolak|bantuan|membantu|sanksi|mendesak|meminta|tersangka|"
+    r"bom|meledak\w*|menguasai|merebut|pertempuran|bentrok\w*)\b",
+    re.I,
+)
+
+cache = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+for line in Path(sys.argv[2]).read_text(encoding="utf-8").splitlines():
     d = json.loads(line)
     v = cache[d["indosum_id"]]
     text, sents = v["text"], v["sentences"]

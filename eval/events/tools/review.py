@@ -1,7 +1,11 @@
 """Review aid: print each gold article sentence by sentence with its events and quotes."""
-import json, sys
-cache = json.load(open(sys.argv[1]))
-docs = [json.loads(l) for l in open(sys.argv[2])]
+
+import json
+import sys
+from pathlib import Path
+
+cache = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+docs = [json.loads(x) for x in Path(sys.argv[2]).read_text(encoding="utf-8").splitlines()]
 lo, hi = int(sys.argv[3]), int(sys.argv[4])
 for d in docs[lo:hi]:
     v = cache[d["indosum_id"]]
@@ -12,8 +16,14 @@ for d in docs[lo:hi]:
         for ev in d["events"]:
             if ev["sentence_index"] == i:
                 c = ",".join(f"{k}={n}" for k, n in ev["counts"].items())
-                print(f"    E {ev['code']} «{ev['trigger']}» {ev['actor1']}/{ev['actor1_code']} -> {ev['actor2']}/{ev['actor2_code']} @{ev['place']} {ev['date']} {c} {ev['factuality']}")
+                a1 = f"{ev['actor1']}/{ev['actor1_code']}"
+                a2 = f"{ev['actor2']}/{ev['actor2_code']}"
+                where = f"@{ev['place']} {ev['date']} {c} {ev['factuality']}"
+                print(f"    E {ev['code']} «{ev['trigger']}» {a1} -> {a2} {where}")
         for q in d["quotes"]:
             if s <= q["start"] < e:
-                print(f"    Q {q['kind']} cue={q['cue']} spk={q['speaker']} -> {q['speaker_refers_to']} | {t[q['start']:q['start']+40]}…{t[q['end']-25:q['end']]}")
+                head = t[q["start"] : q["start"] + 40]
+                tail = t[q["end"] - 25 : q["end"]]
+                who = f"cue={q['cue']} spk={q['speaker']} -> {q['speaker_refers_to']}"
+                print(f"    Q {q['kind']} {who} | {head}…{tail}")
     print()

@@ -178,7 +178,7 @@ def score(model: Model, sentences: Sequence[str], paragraph_of: Sequence[int]) -
     """The model's log-odds that each sentence belongs in the summary."""
     rows = np.asarray(features(sentences, paragraph_of, model.idf, model.default_idf))
     z = (rows - model.means) / model.scales
-    return expand(z) @ model.weights  # type: ignore[no-any-return]
+    return expand(z) @ model.weights
 
 
 def summarize(sentences: list[str], paragraph_of: list[int], k: int = 3) -> list[int]:
@@ -225,7 +225,7 @@ def model_from_json(text: str) -> Model:
     if data.get("format") != FORMAT or data.get("features") != list(FEATURES):
         raise SummaryModelError(
             "the summary model does not match this version of warta's features; retrain it with "
-            "`python training/summary/train.py --data DIR --out src/warta/models/summary/model.json`"
+            "training/summary/train.py (see its docstring)"
         )
     n = len(FEATURES)
     weights = np.asarray(data["weights"], dtype=float)

@@ -84,13 +84,13 @@ def vectorize(model: Model, words: Iterable[str]) -> tuple[np.ndarray, np.ndarra
 
 def margins(model: Model, text: str) -> np.ndarray:
     idx, vals = vectorize(model, tokens(text))
-    return vals @ model.weights[idx] + model.intercept  # type: ignore[no-any-return]
+    return vals @ model.weights[idx] + model.intercept
 
 
 def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
     z = scores / temperature
     z = np.exp(z - z.max())
-    return z / z.sum()  # type: ignore[no-any-return]
+    return z / z.sum()
 
 
 def classify(text: str) -> list[Topic]:
@@ -117,7 +117,7 @@ def lemma(word: str) -> str:
     word, a few ms an article; news vocabulary repeats, so the cache makes it ~free."""
     import simplemma
 
-    return simplemma.lemmatize(word, lang="id")  # type: ignore[no-any-return]
+    return simplemma.lemmatize(word, lang="id")
 
 
 def _runs(text: str, stop: frozenset[str]) -> list[list[str]]:
@@ -150,38 +150,47 @@ def keywords(text: str, k: int = 8) -> list[str]:
     model = load_model()
     stop = stopwords()
     runs = _runs(text, stop)
-    lemma_count: Counter[str] = Counter()
-    for run in runs:
-        lemma_count.update(lemma(w.lower()) for w in run)
+    # Lemmas and rarities once per word: this loop is the hot path of the topics stage.
+    lemmas = [[lemma(w.lower()) for w in run] for run in runs]
+    idf_of, default_idf = _idf_of(), model.default_idf
+    rarity = [[idf_of.get(w.lower(), default_idf) for w in run] for run in runs]
+    lemma_count = Counter(lem for run in lemmas for lem in run)
 
-    def weight(word: str) -> float:
-        low = word.lower()
-        row = model.index.get(low)
-        rarity = float(model.idf[row]) if row is not None else model.default_idf
-        return (1.0 + math.log(lemma_count[lemma(low)])) * rarity
-
-    # A phrase is a candidate when it recurs or when it is a name (every word capitalised):
-    # one-off lower-case word sequences are mostly fragments of clauses.
+    # Candidates: every single word; a whole run of two or three words (a name such as
+    # "Zulkifli Hasan" or a term such as "transportasi online") when some word of it recurs in
+    # the article; and any two- or three-word stretch of a longer run that itself recurs.
+    # One-off stretches cut from long runs are mostly fragments of clauses or of a headline.
     phrase_count: Counter[tuple[str, ...]] = Counter()
-    surface: dict[tuple[str, ...], Counter[str]] = {}
-    for run in runs:
-        for n in range(1, MAX_PHRASE + 1):
+    surface: dict[tuple[str, ...], dict[str, int]] = {}
+    mean_weight: dict[tuple[str, ...], float] = {}
+    whole: set[tuple[str, ...]] = set()
+    for run, lems, rars in zip(runs, lemmas, rarity, strict=True):
+        weights = [(1.0 + math.log(lemma_count[lem])) * r for lem, r in zip(lems, rars,
+                                                                           strict=True)]
+        for n in range(1, min(MAX_PHRASE, len(run)) + 1):
             for i in range(len(run) - n + 1):
-                words = run[i : i + n]
-                key = tuple(lemma(w.lower()) for w in words)
+                key = tuple(lems[i : i + n])
                 phrase_count[key] += 1
-                surface.setdefault(key, Counter())[" ".join(words)] += 1
+                form = " ".join(run[i : i + n])
+                forms = surface.get(key)
+                if forms is None:
+                    surface[key] = {form: 1}
+                    mean_weight[key] = sum(weights[i : i + n]) / n
+                else:
+                    forms[form] = forms.get(form, 0) + 1
+                if n == len(run) > 1:
+                    whole.add(key)
     scored: list[tuple[float, tuple[str, ...]]] = []
     for key, count in phrase_count.items():
-        form = _display(surface[key])
-        if len(key) > 1 and count < 2 and not all(w[:1].isupper() for w in form.split()):
+        n = len(key)
+        if n > 1 and count < 2 and (key not in whole or max(lemma_count[w] for w in key) < 2):
             continue
-        words = form.split()
         # Mean word weight, lifted a little per extra word and per repeat, so that a recurring
         # name beats its own parts; the exponents were set by reading the keywords of 30 dev
         # articles, not by a metric.
-        value = (sum(weight(w) for w in words) / len(words)) * len(words) ** 0.5
-        value *= (1.0 + math.log(count)) ** 0.5 if len(words) > 1 else 1.0
+        value = mean_weight[key] * n**0.5
+        if n > 1:
+            value *= (1.0 + math.log(count)) ** 0.5
         scored.append((value, key))
     scored.sort(key=lambda item: (-item[0], item[1]))
     chosen: list[tuple[str, ...]] = []
@@ -195,7 +204,15 @@ def keywords(text: str, k: int = 8) -> list[str]:
     return [_display(surface[key]) for key in chosen]
 
 
-def _display(forms: Counter[str]) -> str:
+@lru_cache(maxsize=1)
+def _idf_of() -> dict[str, float]:
+    """Word -> IDF as plain floats: indexing a numpy array per word costs more than the rest of
+    the keyword loop."""
+    model = load_model()
+    return dict(zip(model.index, model.idf.tolist(), strict=True))
+
+
+def _display(forms: dict[str, int]) -> str:
     """The spelling most often written; lower-case unless the word is always capitalised."""
     form, _ = max(forms.items(), key=lambda item: (item[1], item[0]))
     if any(f[:1].islower() for f in forms):

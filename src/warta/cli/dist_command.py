@@ -29,8 +29,8 @@ def run_command(
         "--out", help="Folder for the Parquet shards and the manifest (shared by all workers).",
         metavar="DIR")],
     workers: Annotated[int | None, typer.Option(
-        help="Worker processes of a local Dask cluster, one thread each [default: one per "
-             "CPU].", show_default=False)] = None,
+        help="Worker processes of a local Dask cluster, one thread each (default: one per "
+             "CPU).", metavar="N", show_default=False)] = None,
     scheduler: Annotated[str | None, typer.Option(
         help="Address of a running Dask scheduler (tcp://host:8786), or 'synchronous' to run "
              "in this process.", metavar="ADDRESS")] = None,

@@ -110,12 +110,12 @@ async def _client(base: str, paths: list[str], until: float, limit: int,
             latencies.append(time.perf_counter() - started)
 
 
-def run(db: Path, clients: int, seconds: float, max_requests: int) -> dict[str, object]:
+def run(db: Path, clients: int, seconds: float, max_requests: int,
+        workers: int = 1) -> dict[str, object]:
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-c", "import uvicorn; from warta.server import create_app; "
-         f"uvicorn.run(create_app({f'sqlite:///{db}'!r}), host='127.0.0.1', port={port}, "
-         "log_level='warning')"])
+        [sys.executable, "-m", "warta.cli.serve_command", "--db", f"sqlite:///{db}",
+         "--port", str(port), "--workers", str(workers)])
     base = f"http://127.0.0.1:{port}"
     try:
         import httpx
@@ -152,7 +152,8 @@ def run(db: Path, clients: int, seconds: float, max_requests: int) -> dict[str, 
 
     with sqlite3.connect(db) as conn:
         articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    return {"articles": articles, "clients": clients, "seconds": round(elapsed, 1),
+    return {"articles": articles, "clients": clients, "workers": workers,
+            "seconds": round(elapsed, 1),
             "requests": len(ordered), "errors": len(errors), "error_sample": errors[:5],
             "requests_per_second": round(len(ordered) / elapsed, 1),
             "p50_ms": percentile(0.50), "p95_ms": percentile(0.95), "p99_ms": percentile(0.99)}
@@ -165,10 +166,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--max-requests", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
     if args.build:
         build(args.db, args.build)
-    print(json.dumps(run(args.db, args.clients, args.seconds, args.max_requests), indent=2))
+    print(json.dumps(run(args.db, args.clients, args.seconds, args.max_requests,
+                         args.workers), indent=2))
 
 
 if __name__ == "__main__":

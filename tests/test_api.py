@@ -380,11 +380,25 @@ def test_serve_command_checks_the_store_and_token_before_listening(store, monkey
     assert no_token.exit_code == 2 and "token" in no_token.output
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append(options))
+    monkeypatch.delenv("WARTA_SERVE_DB", raising=False)
     served = runner.invoke(_serve_cli(), ["serve", "--db", f"sqlite:///{store.path}",
                                           "--port", "8123"])
     assert served.exit_code == 0, served.output
     assert "http://127.0.0.1:8123/" in served.output
     assert calls == [{"host": "127.0.0.1", "port": 8123, "log_level": "warning",
                       "server_header": False}]
+    calls.clear()
+    several = runner.invoke(_serve_cli(), ["serve", "--db", f"sqlite:///{store.path}",
+                                           "--workers", "3"])
+    assert several.exit_code == 0, several.output
+    assert calls[0]["factory"] is True and calls[0]["workers"] == 3
+    import os
+
+    from warta.server.app import from_environment
+
+    assert os.environ["WARTA_SERVE_DB"] == f"sqlite:///{store.path}"
+    assert from_environment().state.allow_ingest is False
+    monkeypatch.delenv("WARTA_SERVE_DB")
+    monkeypatch.delenv("WARTA_SERVE_INGEST")
     help_text = runner.invoke(_serve_cli(), ["serve", "--help"]).output
     assert "Examples" in help_text and "warta serve --db" in help_text

@@ -28,6 +28,8 @@ def serve(
     token: Annotated[str | None, typer.Option(
         help="Bearer token that POST /api/articles must send (or $WARTA_TOKEN).",
         metavar="TOKEN")] = None,
+    workers: Annotated[int, typer.Option(
+        help="Server processes; more use more cores under many clients.", min=1, max=64)] = 1,
 ) -> None:
     """Serve the web UI at / and the JSON API at /api/ (OpenAPI at /openapi.json).
 
@@ -39,7 +41,7 @@ def serve(
 
       warta serve
 
-      warta serve --db sqlite:///crawl.db --port 8080
+      warta serve --db sqlite:///crawl.db --port 8080 --workers 4
 
       WARTA_TOKEN=s3cret warta serve --allow-ingest
     """
@@ -65,7 +67,17 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"warta: serving {url} on http://{shown}:{port}/ "
                f"({'ingest allowed' if allow_ingest else 'read-only'}); Ctrl+C stops")
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        return
+    from warta.server.app import ENV_DB, ENV_INGEST, ENV_TOKEN
+
+    os.environ[ENV_DB] = url
+    os.environ[ENV_INGEST] = "1" if allow_ingest else "0"
+    if token:
+        os.environ[ENV_TOKEN] = token
+    uvicorn.run("warta.server.app:from_environment", factory=True, workers=workers, host=host,
+                port=port, log_level="warning", server_header=False)
 
 
 def register(app: typer.Typer) -> None:
@@ -74,3 +86,6 @@ def register(app: typer.Typer) -> None:
 
 
 __all__ = ["register", "serve"]
+
+if __name__ == "__main__":  # python -m warta.cli.serve_command: serve without the full CLI
+    typer.run(serve)

@@ -121,4 +121,17 @@ def create_app(db_url: str, *, allow_ingest: bool = False, token: str | None = N
     return app
 
 
-__all__ = ["Databases", "create_app"]
+#: Where each worker process of ``warta serve --workers N`` finds its arguments: uvicorn starts
+#: workers by import string, so the settings travel in the environment, not in Python objects.
+ENV_DB, ENV_INGEST, ENV_TOKEN = "WARTA_SERVE_DB", "WARTA_SERVE_INGEST", "WARTA_TOKEN"
+
+
+def from_environment() -> FastAPI:
+    """:func:`create_app` with its arguments from the environment (uvicorn's app factory)."""
+    import os
+
+    return create_app(os.environ[ENV_DB], allow_ingest=os.environ.get(ENV_INGEST) == "1",
+                      token=os.environ.get(ENV_TOKEN) or None)
+
+
+__all__ = ["Databases", "create_app", "from_environment"]

@@ -41,9 +41,9 @@ LABELS: tuple[str, ...] = ("tajuk utama", "olahraga", "teknologi", "showbiz", "h
 
 _WORD = re.compile(r"[^\W_]+")
 # Keyword candidates keep hyphenated words whole (reduplication: "anak-anak", "sehari-hari").
-_KEY_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-# Between two words of one keyphrase there may only be spaces: any punctuation ends the phrase.
-_JOINABLE = re.compile(r"[ \t\u00a0]+")
+# Any other character but a space or tab is a token of its own, so punctuation and line breaks
+# end a keyphrase: only spaces may stand between its words.
+_KEY_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*|[^\w \t\u00a0]")
 #: Longest keyphrase, in words. Longer runs are usually clauses, not names or terms.
 MAX_PHRASE = 3
 
@@ -121,25 +121,18 @@ def lemma(word: str) -> str:
 
 
 def _runs(text: str, stop: frozenset[str]) -> list[list[str]]:
-    """Runs of adjacent content words (as written), split at stop words, numbers and
-    punctuation."""
+    """Runs of adjacent content words (as written), split at stop words, numbers, punctuation
+    and line breaks."""
     runs: list[list[str]] = []
     current: list[str] = []
-    last_end = 0
-    for match in _KEY_WORD.finditer(text):
-        word = match.group()
-        low = word.lower()
-        gap = text[last_end : match.start()]
-        if current and not _JOINABLE.fullmatch(gap):
-            runs.append(current)
-            current = []
-        last_end = match.end()
-        if low in stop or low.isdigit() or len(low) < 2 or not low[0].isalpha():
+    for token in _KEY_TOKEN.findall(text):
+        low = token.lower()
+        if low in stop or len(low) < 2 or not low[0].isalpha():  # also punctuation, numbers
             if current:
                 runs.append(current)
                 current = []
             continue
-        current.append(word)
+        current.append(token)
     if current:
         runs.append(current)
     return runs

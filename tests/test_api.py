@@ -402,3 +402,23 @@ def test_serve_command_checks_the_store_and_token_before_listening(store, monkey
     monkeypatch.delenv("WARTA_SERVE_INGEST")
     help_text = runner.invoke(_serve_cli(), ["serve", "--help"]).output
     assert "Examples" in help_text and "warta serve --db" in help_text
+
+
+def test_concurrent_requests_each_get_their_answer(client, store):
+    """Handlers run on a thread pool, each thread with its own read connection."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = ["/api/articles?q=Assad", f"/api/articles/{store.ids['seed']}",
+             f"/api/entities/{key_path(ASSAD)}/timeline", "/api/events?root=04", "/"] * 12
+
+    def fetch(path: str) -> tuple[str, int, int]:
+        response = client.get(path)
+        return path, response.status_code, len(response.content)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(fetch, paths))
+    assert all(status == 200 for _, status, _ in answers)
+    sizes: dict[str, set[int]] = {}
+    for path, _, size in answers:
+        sizes.setdefault(path, set()).add(size)
+    assert all(len(found) == 1 for found in sizes.values()), sizes

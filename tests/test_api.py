@@ -422,3 +422,12 @@ def test_concurrent_requests_each_get_their_answer(client, store):
     for path, _, size in answers:
         sizes.setdefault(path, set()).add(size)
     assert all(len(found) == 1 for found in sizes.values()), sizes
+
+
+def test_every_route_is_in_the_docs(client):
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "serve.md").read_text("utf-8")
+    for path, operations in client.get("/openapi.json").json()["paths"].items():
+        for method in operations:
+            assert f"`{method.upper()} {path}`" in docs, (method, path)

@@ -46,3 +46,36 @@ def lowercased_sentences(data_dir: Path) -> Iterator[list[str]]:
     """NERP's training text: lowercased, so good for word contexts but not for casing."""
     for tokens, _ in read(data_dir, "nerp", "train"):
         yield tokens
+
+
+_ALFINA_TYPES = {"Person": "PER", "Place": "LOC", "Organisation": "ORG"}
+
+
+def alfina_gold(data_dir: Path) -> list[tuple[list[str], list[str]]]:
+    """Luthfi et al.'s Wikipedia gold set as IOB2 sentences.
+
+    The file has no sentence breaks and IO labels; sentences end at a full stop, and a run of
+    tokens with one label is taken as one entity (two touching names of one type merge, rarely).
+    """
+    path = data_dir / "ner-alfina-dbpedia" / "goldstandard-0811.txt"
+    sentences: list[tuple[list[str], list[str]]] = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    previous = "O"
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        fields = line.split("\t")
+        if len(fields) < 2 or not fields[0].strip():
+            continue
+        token, label = fields[0].strip(), _ALFINA_TYPES.get(fields[1].strip(), "O")
+        if label == "O":
+            tags.append("O")
+        else:
+            tags.append(("I-" if previous == label else "B-") + label)
+        tokens.append(token)
+        previous = label
+        if token == "." and label == "O":
+            sentences.append((tokens, tags))
+            tokens, tags, previous = [], [], "O"
+    if tokens:
+        sentences.append((tokens, tags))
+    return sentences

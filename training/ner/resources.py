@@ -6,7 +6,7 @@ k-means groups them into 1024 clusters, and the 1024 centroids are grouped again
 so the three granularities nest like the prefixes of Brown clusters.
 
 Casing: for each word, the share of its mid-sentence occurrences that start with a capital
-(``cap``), and the share of its occurrences tagged NNP in nlp-id's POS data (``nnp``), each
+(``cap``) and that are all capitals (``caps``, for acronyms), and the share of its occurrences tagged NNP in nlp-id's POS data (``nnp``), each
 bucketed. Both still describe a word when the input text is lowercased.
 
 Gazetteer: DBpedia person/place/organisation names (Alfina et al.), lowercased and tokenised.
@@ -101,16 +101,19 @@ def build_lexicon(data_dir: Path) -> dict[str, tuple[str, ...]]:
         coarse = KMeans(k, random_state=SEED, n_init=4).fit(centroids).labels_
         levels.append(coarse[fine_labels])
 
-    capital = Counter()
-    mid = Counter()
+    capital: Counter[str] = Counter()
+    upper: Counter[str] = Counter()
+    mid: Counter[str] = Counter()
     for tokens in cased:
         for token in tokens[1:]:
             lower = token.lower()
             mid[lower] += 1
             if token[:1].isupper():
                 capital[lower] += 1
-    nnp = Counter()
-    tagged = Counter()
+                if len(token) > 1 and token.isupper():
+                    upper[lower] += 1
+    nnp: Counter[str] = Counter()
+    tagged: Counter[str] = Counter()
     for tokens, tags in postag_sentences(data_dir):
         for token, tag in zip(tokens, tags, strict=True):
             tagged[token.lower()] += 1
@@ -121,7 +124,8 @@ def build_lexicon(data_dir: Path) -> dict[str, tuple[str, ...]]:
     for i, word in enumerate(vocab):
         cap = bucket(capital[word] / mid[word] if mid[word] else 0.0, mid[word])
         proper = bucket(nnp[word] / tagged[word] if tagged[word] else 0.0, tagged[word])
-        lexicon[word] = (*(str(int(level[i])) for level in levels), cap, proper)
+        caps = bucket(upper[word] / mid[word] if mid[word] else 0.0, mid[word])
+        lexicon[word] = (*(str(int(level[i])) for level in levels), cap, proper, caps)
     return lexicon
 
 

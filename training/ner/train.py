@@ -18,12 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import cased_sentences
+from corpus import alfina_gold, cased_sentences
 from truecase import Truecaser
 
+from warta.evaluate.ner import evaluate
 from warta.evaluate.ner_data import SETS, Sentence, read
-from warta.evaluate.spans import score
-from warta.nlp.ner import NerTagger
 from warta.nlp.ner_features import Featurizer, Resources
 
 
@@ -41,7 +40,16 @@ def training_set(args: argparse.Namespace) -> list[tuple[str, list[str], list[st
     sentences: list[tuple[str, list[str], list[str]]] = []
     truecaser = None
     for which in args.sets.split(","):
-        part = restrict(read(args.data, which, "train"), types)
+        if which == "alfina":
+            sentences.extend(("alfina", t, g) for t, g in restrict(alfina_gold(args.data), types))
+            continue
+        part = read(args.data, which, "train", native=args.native)
+        if which == "nerp" and args.nerp_drop:
+            # NERP marks organisations (IND) and events its own way; its sentences with those
+            # types can be left out so that they do not teach the cased sets' ORG tokens as O.
+            dropped = {f"{p}-{t}" for p in "BI" for t in args.nerp_drop.split(",")}
+            part = [(tokens, tags) for tokens, tags in part if not dropped & set(tags)]
+        part = restrict(part, types)
         if which == "nerp" and args.nerp_case != "lower":
             truecaser = truecaser or Truecaser(cased_sentences(args.data))
             recased = [(truecaser.sentence(tokens, tags), tags) for tokens, tags in part]
@@ -93,13 +101,14 @@ def train_crf(args: argparse.Namespace, sentences: list[tuple[str, list[str], li
 
 
 def report(args: argparse.Namespace) -> dict[str, float]:
-    tagger = NerTagger.load(args.out)
-    types = set(tagger.types)
+    """Micro F1 (and per type) of the model just trained on ``args.split`` of every set."""
     results: dict[str, float] = {}
     for which in SETS:
-        gold = restrict(read(args.data, which, args.split), types)
-        predicted = tagger.tag([tokens for tokens, _ in gold])
-        table = score([tags for _, tags in gold], predicted)
+        try:
+            result = evaluate(args.data, which, args.split, args.out)
+        except ValueError:
+            continue  # a model with one set's native labels is scored on that set only
+        table = result["scores"]
         results[which] = table["micro"]["f1"]
         per_type = " ".join(
             f"{kind}={row['f1']:.3f}" for kind, row in table.items() if kind != "micro"
@@ -119,8 +128,10 @@ def main() -> None:
         "--nerp-case", choices=("lower", "truecase", "both"), default="both",
         help="NERP as given (lowercased), recased, or both copies",
     )
+    parser.add_argument("--nerp-drop", default="", help="leave out NERP sentences with types")
     parser.add_argument("--lower-copies", action="store_true", help="add lowercased copies")
     parser.add_argument("--upweight", type=int, default=1, help="repeat idner n times")
+    parser.add_argument("--native", action="store_true", help="keep the set's own labels")
     parser.add_argument("--domain-features", action="store_true", help="per-set feature copies")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.05)

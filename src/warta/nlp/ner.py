@@ -53,7 +53,7 @@ class NerTagger:
             if not tokens:
                 tagged.append([])
                 continue
-            features = self.featurizer.sentence(tokens)
+            features = self.featurizer.sentence(self.featurizer.recase(tokens))
             if self.style:
                 prefix = self.style + "|"
                 features = [f + [prefix + x for x in f] for f in features]

@@ -72,9 +72,10 @@ class Resources:
         return cls(lexicon, gazetteer)
 
 
-# Lexicon columns, in file order: word clusters at 1024, 256 and 64 classes, then casing buckets.
+# Lexicon columns, in file order: word clusters at 1024, 256 and 64 classes, then casing buckets
+# (capitalised, proper noun); the sixth, all-capitals, is used only to recase lowercased text.
 _LEXICON_KEYS = ("c1k", "c256", "c64", "cap", "nnp")
-_UNKNOWN = ("-", "-", "-", "-", "-")
+_UNKNOWN = ("-", "-", "-", "-", "-", "-")
 
 
 class Featurizer:
@@ -105,7 +106,7 @@ class Featurizer:
             "s4=" + lower[-4:],
             "len=" + str(min(len(word), 8)),
         ]
-        own.extend(f"{key}={code}" for key, code in zip(_LEXICON_KEYS, codes, strict=True))
+        own.extend(f"{key}={code}" for key, code in zip(_LEXICON_KEYS, codes[:5], strict=True))
         if word[:1].isupper():
             own.append("title")
             own.append(f"title_cap={codes[3]}")
@@ -116,12 +117,34 @@ class Featurizer:
         context = (
             "w=" + lower,
             "sh=" + shape,
+            "c1k=" + codes[0],
             "c256=" + codes[1],
             "c64=" + codes[2],
             "cap=" + codes[3],
             "nnp=" + codes[4],
         )
         return tuple(own), context
+
+    def recase(self, tokens: Sequence[str]) -> Sequence[str]:
+        """A sentence with no capital letter at all, recased from the lexicon; others unchanged.
+
+        Text that has lost its capitals (NERP, chat, some headlines) would otherwise hide every
+        name; words the news corpus nearly always capitalises mid-sentence (``cap`` bucket 4, at
+        least 95 %) get their capital back, as does the first word; words written in capitals at
+        least 70 % of the time (acronyms such as ``DPR``) are put back in capitals.
+        """
+        if any(ch.isupper() for token in tokens for ch in token):
+            return tokens
+        lexicon = self.resources.lexicon
+        out = []
+        for i, token in enumerate(tokens):
+            codes = lexicon.get(token, _UNKNOWN)
+            if codes[-1] in ("3", "4") and len(codes) > 5:
+                token = token.upper()
+            elif i == 0 or codes[3] == "4":
+                token = token[:1].upper() + token[1:]
+            out.append(token)
+        return out
 
     def gazetteer_tags(self, lowered: Sequence[str]) -> list[list[str]]:
         """Per token, ``B-TYPE``/``I-TYPE`` marks of the longest gazetteer names covering it."""
@@ -169,6 +192,9 @@ class Featurizer:
                             feats.append(prefix + "title")
                 else:
                     feats.append(f"{offset}:pad")
+            left = words[i - 1][1][1][3:] if i > 0 else "^"
+            right = words[i + 1][1][1][3:] if i + 1 < n else "$"
+            feats.append("sh-1|sh|sh+1=" + left + "|" + own[1][3:] + "|" + right)
             if i > 0:
                 feats.append("w-1|w=" + words[i - 1][1][0][2:] + "|" + own[0][2:])
             if i + 1 < n:

@@ -117,6 +117,8 @@ def features(sentences: Sequence[str], paragraph_of: Sequence[int],
     centroid_norm = _norm(centroid)
     centrality = [_cosine(v, centroid, nv, centroid_norm) for v, nv in zip(vectors, norms,
                                                                             strict=True)]
+    # Similarity of each sentence to the next, computed once for the "prev" and "next" features.
+    adjacent = [_cosine(vectors[i], vectors[i + 1], norms[i], norms[i + 1]) for i in range(n - 1)]
     order = sorted(range(n), key=lambda i: -centrality[i])
     rank = [0] * n
     for r, i in enumerate(order):
@@ -150,13 +152,13 @@ def features(sentences: Sequence[str], paragraph_of: Sequence[int],
             float("?" in sentence), float(bool(_DIGIT.search(sentence))),
             float(low.startswith(_FURNITURE)), float(stripped.endswith(":")),
             math.log(n),
-            _cosine(vectors[i], vectors[i - 1], norms[i], norms[i - 1]) if i else 0.0,
+            adjacent[i - 1] if i else 0.0,
             float(stripped[:1].islower()),
             float(low.startswith(_CONNECTIVES)),
             float(bool(words[i]) and words[i][0] in _PRONOUNS),
             length / mean_len if mean_len else 0.0,
             float(any(w in _REPORTING for w in words[i])),
-            _cosine(vectors[i], vectors[i + 1], norms[i], norms[i + 1]) if i + 1 < n else 0.0,
+            adjacent[i] if i + 1 < n else 0.0,
             float(bool(_DATELINE.match(stripped))),
         ])
     return rows

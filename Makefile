@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)  ## .venv with warta and every extra
 
-demo: $(STAMP)  ## parse the bundled sample corpus and print a summary of each article
-	$(BIN)/warta demo samples
+demo: $(STAMP)  ## ingest the bundled sample corpus into warta.db and serve the web UI
+	$(BIN)/warta ingest samples --db sqlite:///warta.db
+	$(BIN)/warta entities --db sqlite:///warta.db --top 15
+	$(BIN)/warta serve --db sqlite:///warta.db --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests training benchmarks scripts

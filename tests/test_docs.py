@@ -6,11 +6,12 @@ import subprocess
 import sys
 
 import typer
-from conftest import ROOT
 
 import warta
 from warta.cli.main import app
 from warta.settings import SETTINGS
+
+from conftest import ROOT
 
 
 def test_generated_docs_are_current():

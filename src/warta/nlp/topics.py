@@ -300,7 +300,9 @@ def fit(texts: list[str], labels: list[str], params: Params = Params(),
     vectorizer = TfidfVectorizer(sublinear_tf=True, tokenizer=tokens, lowercase=False,
                                  token_pattern=None, max_df=params.max_df)
     x = vectorizer.fit_transform(texts)
-    svm = LinearSVC(C=params.c, class_weight="balanced" if params.balanced else None)
+    # A fixed seed: liblinear shuffles its coordinate order, so reruns would differ slightly.
+    svm = LinearSVC(C=params.c, class_weight="balanced" if params.balanced else None,
+                    random_state=0)
     svm.fit(x, labels)
     order = [list(svm.classes_).index(label) for label in LABELS if label in svm.classes_]
     vocab = vectorizer.get_feature_names_out()

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from warta.errors import WartaError
 from warta.evaluate.rouge import rouge
 from warta.sources.indosum import detokenize, parse_line
 
@@ -149,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         result = evaluate(args.indosum, args.split, args.k)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, WartaError) as exc:  # no data there, a bad line, no model
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.json:

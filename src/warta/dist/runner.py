@@ -211,9 +211,11 @@ def run(paths: Iterable[str], out_dir: str | Path, settings: Settings | None = N
 
     ``workers``: processes of a LocalCluster (default one per CPU); ``scheduler``:
     ``"synchronous"`` or the address of a running scheduler (then ``workers`` is ignored);
-    ``db``: a store URL to
-    load the articles and rejections into as partitions finish; ``granularity``: ``day``,
-    ``month`` or ``year`` folders for the date partitioning. Never raises for bad input.
+    ``db``: a store URL to load the articles and rejections into as partitions finish;
+    ``granularity``: ``day``, ``month`` or ``year`` folders for the date partitioning.
+    Never raises for bad input; raises :class:`~warta.errors.ConfigError` for bad arguments,
+    :class:`~warta.errors.StoreError` if the store fails, ``OSError`` if the scheduler cannot
+    be reached.
     """
     from warta.dist import shards
     from warta.store.ingest import pipeline_signature

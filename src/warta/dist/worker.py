@@ -89,6 +89,7 @@ def process_partition(partition: str, documents: list[dict[str, Any]], settings:
     started, cpu = time.perf_counter(), time.process_time()
     written = write_partition(parse_partition(documents, settings), out_dir, partition,
                               granularity)
+    _release_memory()
     return {
         "partition": partition, "documents": len(documents), **written,
         "seconds": round(time.perf_counter() - started, 3),
@@ -96,6 +97,17 @@ def process_partition(partition: str, documents: list[dict[str, Any]], settings:
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "worker_pid": os.getpid(),
     }
+
+
+def _release_memory() -> None:
+    """Hand memory freed by the partition back before the next one: Arrow keeps its buffers in
+    its own allocator's arenas, which otherwise only grow with each partition written."""
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
 
 
 __all__ = ["from_plain", "parse_partition", "pipeline_for", "process_partition", "to_plain"]

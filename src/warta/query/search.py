@@ -206,8 +206,8 @@ def search(store: SQLiteStore, q: str = "", *, outlet: str | None = None,
 
 #: BM25 costs about 1-2 µs per matching article, so the time to rank a broad word grows with the
 #: store. On the 100,000-article benchmark store (benchmarks/store_bench.py) ranking every match
-#: kept p95 at 34 ms (26 ms CPU), so it is the default; with ``exhaustive=False`` a query past
-#: this many matches is ranked among its most recently stored matches only (p95 23 ms there),
+#: kept p95 at 33 ms, so it is the default; with ``exhaustive=False`` a query past
+#: this many matches is ranked among its most recently stored matches only (p95 29 ms there),
 #: for much larger stores, where a news search for so broad a word wants recent articles anyway.
 BROAD_MATCHES = 4000
 

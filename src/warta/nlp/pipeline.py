@@ -56,10 +56,12 @@ BUILTIN: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "events": ("warta.nlp.events:build",
                ("text", "sentences", "entities", "times", "quantities", "quotes"), ("events",)),
     "summary": ("warta.nlp.summary:build", ("text", "sentences", "paragraphs"), ("summary",)),
+    "topics": ("warta.nlp.topics:build", ("text",), ("topics", "keywords")),
 }
 
 #: The stages ``warta.parse`` runs when none are named, in order.
-DEFAULT_STAGES: tuple[str, ...] = ("sentences", "times", "quantities", "quotes")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "sentences", "entities", "times", "quantities", "quotes", "events", "summary", "topics")
 
 _registry: dict[str, Stage | tuple[str, tuple[str, ...], tuple[str, ...]]] = dict(BUILTIN)
 

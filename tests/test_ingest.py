@@ -40,6 +40,8 @@ def test_ingest_twice_changes_nothing(tmp_path, backend):
         second = ingest([str(INDOSUM_SAMPLE)], store, FAST)
         assert (second.new, second.updated, second.unchanged) == (0, 0, 300)
         assert store.count() == 300
+        forced = ingest([str(INDOSUM_SAMPLE)], store, FAST, reparse=True)
+        assert (forced.new, forced.updated, forced.unchanged) == (0, 0, 300)
     assert count_inputs([str(INDOSUM_SAMPLE)]) == 300
 
 

@@ -68,6 +68,9 @@ def ingest(
     as_json: Annotated[bool, typer.Option(
         "--json", help="Print the closing summary as JSON instead of a table.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    reparse: Annotated[bool, typer.Option(
+        "--reparse", help="Parse inputs stored before too (after upgrading warta's stages).")
+    ] = False,
 ) -> None:
     """Parse news into the store; changed articles are updated in place.
 
@@ -124,7 +127,7 @@ def ingest(
 
     try:
         with progress:
-            result = run_ingest(inputs, store, settings, progress=advance)
+            result = run_ingest(inputs, store, settings, progress=advance, reparse=reparse)
     except WartaError as exc:
         raise _fail(str(exc)) from None
     finally:

@@ -101,20 +101,25 @@ def count_inputs(paths: Iterable[str]) -> int | None:
 
 def ingest(paths: Iterable[str], store: SQLiteStore, settings: Settings | None = None, *,
            progress: Progress | None = None, stages: Iterable[str] | None = None,
-           ) -> IngestReport:
+           reparse: bool = False) -> IngestReport:
     """Parse every input under ``paths`` and store it; return what happened to each.
 
     Never raises for a bad input: it becomes a reject with its reason (also kept in the
     store's ``rejects`` table). Raises :class:`~warta.errors.StoreError` if the store fails.
+
+    ``reparse`` parses even inputs already stored from the same bytes under the same settings
+    (after an upgrade of the NLP stages, say); articles that come out the same stay unchanged.
     """
     settings = settings or load()
     documents = read_all(list(paths), settings.max_input_bytes)
-    return ingest_documents(documents, store, settings, progress=progress, stages=stages)
+    return ingest_documents(documents, store, settings, progress=progress, stages=stages,
+                            reparse=reparse)
 
 
 def ingest_documents(documents: Iterable[RawDocument | InputError], store: SQLiteStore,
                      settings: Settings | None = None, *, progress: Progress | None = None,
-                     stages: Iterable[str] | None = None) -> IngestReport:
+                     stages: Iterable[str] | None = None, reparse: bool = False,
+                     ) -> IngestReport:
     """:func:`ingest` for documents already read (from a feed, a WARC, a test)."""
     from warta.api import parse_many
 
@@ -141,7 +146,8 @@ def ingest_documents(documents: Iterable[RawDocument | InputError], store: SQLit
                 continue
             key, digest = origin_key(item.origin), raw_hash(item)
             state = store.source_state(key)
-            if state is not None and state[0] == digest and state[1] == signature:
+            if (not reparse and state is not None and state[0] == digest
+                    and state[1] == signature):
                 if state[2] is not None:
                     report.unchanged += 1
                 else:

@@ -91,6 +91,7 @@ def train_crf(args: argparse.Namespace, sentences: list[tuple[str, list[str], li
         "lexicon": "lexicon.tsv.gz" if args.lexicon else None,
         "gazetteer": "gazetteer.tsv.gz" if args.gazetteer else None,
         "types": sorted(args.types.split(",")),
+        "style": args.style if args.domain_features else None,
         "training": {
             key: (str(value) if isinstance(value, Path) else value)
             for key, value in vars(args).items()
@@ -133,6 +134,7 @@ def main() -> None:
     parser.add_argument("--upweight", type=int, default=1, help="repeat idner n times")
     parser.add_argument("--native", action="store_true", help="keep the set's own labels")
     parser.add_argument("--domain-features", action="store_true", help="per-set feature copies")
+    parser.add_argument("--style", default=None, help="with --domain-features: tag as this set")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--iterations", type=int, default=200)

@@ -123,6 +123,9 @@ class TimeExpression(Record, frozen=True):
     anchor: str | None = None
     mod: str | None = None  # APPROX, START, MID, END, BEFORE, AFTER
     end_value: str | None = None  # for intervals ("14-16 September")
+    # Why the value may be wrong, when it may: "weekday-mismatch" (Rabu (25/2/2018) was a
+    # Sunday; the explicit date wins), "bad-date". The article's warnings say more.
+    warning: str | None = None
 
 
 class Quantity(Record, frozen=True):

@@ -652,7 +652,12 @@ def build(settings: Settings | None = None) -> Any:
                 message="no readable publication time, so relative times (kemarin, pekan "
                         "lalu, Kamis) are left unresolved; give the article a published time",
             ))
-        return replace(article, times=tagged.times, warnings=warnings)
+        # Each warning also sits on the expression it is about, where a reader of the time
+        # looks first.
+        flagged = {span: n.code for n in tagged.notices if (span := notice_span(n))}
+        found = [replace(t, warning=flagged[(t.start, t.end)]) if (t.start, t.end) in flagged
+                 else t for t in tagged.times]
+        return replace(article, times=found, warnings=warnings)
 
     return times
 

@@ -396,3 +396,16 @@ def test_gate_indosum_weekday_dates():
     assert report["found_pct"] >= 99.9
     assert report["on_weekday_pct"] >= 95.9
     assert report["wrong_weekday_warned"] == report["wrong_weekday"]
+
+
+def test_weekday_mismatch_is_flagged_on_the_expression():
+    import warta
+
+    page = ("Rabu 28 Feb 2018 10:00 WIB\n\nJudul Berita\n\nPolisi menangkap dua orang tersangka "
+            "pencurian sepeda motor di Bekasi pada Rabu (25/2/2018) malam. Kedua tersangka kini "
+            "ditahan di Polres Metro Bekasi untuk pemeriksaan lebih lanjut oleh penyidik.")
+    article = warta.parse(page, stages=["sentences", "times"])
+    flagged = [t for t in article.times if t.warning]
+    assert [(t.text, t.value[:10], t.warning) for t in flagged] == [
+        ("Rabu (25/2/2018) malam", "2018-02-25", "weekday-mismatch")]
+    assert [n.code for n in article.warnings] == ["weekday-mismatch"]

@@ -403,7 +403,7 @@ def test_weekday_mismatch_is_flagged_on_the_expression():
 
     page = ("Rabu 28 Feb 2018 10:00 WIB\n\nJudul Berita\n\nPolisi menangkap dua orang tersangka "
             "pencurian sepeda motor di Bekasi pada Rabu (25/2/2018) malam. Kedua tersangka kini "
-            "ditahan di Polres Metro Bekasi untuk pemeriksaan lebih lanjut oleh penyidik.")
+            "ditahan di Polres Metro Bekasi untuk pemeriksaan lanjut oleh penyidik kepolisian.")
     article = warta.parse(page, stages=["sentences", "times"])
     flagged = [t for t in article.times if t.warning]
     assert [(t.text, t.value[:10], t.warning) for t in flagged] == [

@@ -16,12 +16,15 @@ from warta.model import SCHEMA, Article, Rejection
 if TYPE_CHECKING:
     from warta.api import parse, parse_many
     from warta.nlp.pipeline import Pipeline
+    from warta.query import open
 
 __version__ = "0.1.0"
 
-__all__ = ["SCHEMA", "Article", "Pipeline", "Rejection", "__version__", "parse", "parse_many"]
+__all__ = [
+    "SCHEMA", "Article", "Pipeline", "Rejection", "__version__", "open", "parse", "parse_many"]
 
-_LAZY = {"parse": "warta.api", "parse_many": "warta.api", "Pipeline": "warta.nlp.pipeline"}
+_LAZY = {"parse": "warta.api", "parse_many": "warta.api", "Pipeline": "warta.nlp.pipeline",
+         "open": "warta.query"}
 
 
 def __getattr__(name: str) -> Any:

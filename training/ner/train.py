@@ -123,7 +123,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=Path("src/warta/models/ner"))
     parser.add_argument("--family", choices=("crf", "spacy"), default="crf")
-    parser.add_argument("--sets", default="idner,nergrit", help="idner,nergrit,nerp,alfina")
+    parser.add_argument("--sets", default="idner,nergrit,alfina", help="idner,nergrit,nerp,alfina")
     parser.add_argument("--types", default="PER,ORG,LOC", help="entity types learned")
     parser.add_argument(
         "--nerp-case", choices=("lower", "truecase", "both"), default="both",

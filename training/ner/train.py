@@ -2,8 +2,9 @@
 
     python training/ner/train.py --data ../shared/data --out src/warta/models/ner
 
-The lexicon and gazetteer must already be in ``--out`` (``training/ner/resources.py`` builds
-them). ``--family spacy`` trains the comparison model instead (see ``spacy_family.py``).
+The lexicon and gazetteer are taken from ``--resources`` (default: the shipped ones, which
+``training/ner/resources.py`` builds) and copied next to the model. ``--family spacy`` trains
+the comparison model instead (see ``spacy_family.py``).
 Every choice below was made on the dev splits; the test splits are only read by
 ``python -m warta.evaluate.ner``.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -64,6 +66,10 @@ def training_set(args: argparse.Namespace) -> list[tuple[str, list[str], list[st
 def train_crf(args: argparse.Namespace, sentences: list[tuple[str, list[str], list[str]]]) -> None:
     import pycrfsuite
 
+    for name in ("lexicon.tsv.gz", "gazetteer.tsv.gz"):
+        source, target = args.resources / name, args.out / name
+        if source.resolve() != target.resolve():
+            shutil.copyfile(source, target)
     resources = Resources.load(
         args.out / "lexicon.tsv.gz" if args.lexicon else None,
         args.out / "gazetteer.tsv.gz" if args.gazetteer else None,
@@ -95,7 +101,7 @@ def train_crf(args: argparse.Namespace, sentences: list[tuple[str, list[str], li
         "training": {
             key: (str(value) if isinstance(value, Path) else value)
             for key, value in vars(args).items()
-            if key not in ("data", "out")
+            if key not in ("data", "out", "resources")
         },
     }
     (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
@@ -122,6 +128,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=Path("src/warta/models/ner"))
+    parser.add_argument(
+        "--resources", type=Path, default=Path("src/warta/models/ner"),
+        help="folder with lexicon.tsv.gz and gazetteer.tsv.gz (resources.py); copied to --out",
+    )
     parser.add_argument("--family", choices=("crf", "spacy"), default="crf")
     parser.add_argument("--sets", default="idner,nergrit,alfina", help="idner,nergrit,nerp,alfina")
     parser.add_argument("--types", default="PER,ORG,LOC", help="entity types learned")

@@ -146,7 +146,7 @@ def main() -> None:
     parser.add_argument("--domain-features", action="store_true", help="per-set feature copies")
     parser.add_argument("--style", default=None, help="with --domain-features: tag as this set")
     parser.add_argument("--c1", type=float, default=0.05)
-    parser.add_argument("--c2", type=float, default=0.05)
+    parser.add_argument("--c2", type=float, default=0.1)
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--minfreq", type=float, default=1)
     parser.add_argument("--no-lexicon", dest="lexicon", action="store_false")

@@ -21,13 +21,22 @@ SEED = ROOT / "samples" / "republika-2017-09-14-menteri-rusia-bertemu-assad.txt"
 START, END = "<!-- seed-output:start -->", "<!-- seed-output:end -->"
 
 
+# How many items of each list the README shows; the full output is one command away.
+_SHOWN = {"paragraphs": 2, "sentences": 2, "entities": 5, "times": 6, "quantities": 3,
+          "quotes": 3, "events": 4, "topics": 2}
+
+
 def _shorten(data: dict[str, Any]) -> dict[str, Any]:
     out = dict(data)
     out["text"] = data["text"][:150] + f"… ({len(data['text'])} characters)"
-    for key in ("paragraphs", "sentences"):
+    for key, shown in _SHOWN.items():
         items = data[key]
-        if len(items) > 2:
-            out[key] = [*items[:2], f"… {len(items)} in all"]
+        if key == "entities":
+            items = [{**e, "mentions": [*e["mentions"][:2], f"… {len(e['mentions'])} in all"]}
+                     if len(e["mentions"]) > 2 else e for e in items]
+        if len(items) > shown:
+            items = [*items[:shown], f"… {len(items)} in all"]
+        out[key] = items
     return out
 
 

@@ -79,3 +79,13 @@ def test_html_without_an_article_is_rejected():
     nav = "".join(f"<li><a href='/{i}'>Kategori {i}</a></li>" for i in range(30))
     with pytest.raises(NoArticle, match="no article body"):
         warta.parse(f"<html><body><ul>{nav}</ul></body></html>")
+
+
+def test_htmldate_is_the_last_resort_for_the_date():
+    body = ("Polisi menangkap dua orang tersangka pencurian sepeda motor di Bekasi pada malam "
+            "hari. Kedua tersangka kini ditahan di Polres Metro Bekasi untuk pemeriksaan lebih "
+            "lanjut oleh penyidik kepolisian setempat.")
+    page_html = f"<html><body><article><p>{body}</p><p>{body}</p></article></body></html>"
+    article = warta.parse(page_html, url="https://www.merdeka.com/peristiwa/2018/03/12/x.html",
+                          stages=[])
+    assert article.published == "2018-03-12"

@@ -53,8 +53,8 @@ def read(html: str, url: str | None = None, default_offset: str = "+07:00") -> P
     page.site_name = meta.get("og:site_name")
     page.language = (tree.get("lang") or "").split("-")[0].lower() or None
     visible = _visible_lines(tree)
-    page.published = _first_time(meta, _PUBLISHED_KEYS, default_offset) or _date_from_lines(
-        visible, default_offset)
+    page.published = (_first_time(meta, _PUBLISHED_KEYS, default_offset)
+                      or _date_from_lines(visible, default_offset) or _htmldate(tree, url))
     page.updated = _first_time(meta, _UPDATED_KEYS, default_offset)
     page.authors = _authors(visible, meta)
     page.images = _images(tree)
@@ -132,6 +132,18 @@ def _first_time(meta: dict[str, str], keys: tuple[str, ...], default_offset: str
         if meta.get(key) and (value := fields.iso_datetime(meta[key], default_offset)):
             return value
     return None
+
+
+def _htmldate(tree: Any, url: str | None) -> str | None:
+    """htmldate's reading of the page (URL patterns, markup, text), as a last resort: a day
+    without a time, so it never pretends to know the hour."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, url=url, extensive_search=False, original_date=True)
+    except (ValueError, TypeError):
+        return None
+    return str(found) if found else None
 
 
 def _visible_lines(tree: Any) -> list[str]:

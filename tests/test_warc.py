@@ -187,3 +187,23 @@ def test_only_indonesian_pages_become_articles(tmp_path):
     codes = Counter(r.code for r in results if isinstance(r, warta.Rejection))
     assert codes["language"] == 2  # English and Malay
     assert json.dumps(articles[0].to_dict())  # plain, serialisable records
+
+
+def test_parse_and_ingest_read_warc_files_too(tmp_path):
+    import gzip
+
+    from warta.sources.files import read_all
+    from warta.sources.warc import response_record
+
+    body = ("<html><body><article><h1>Jalan Ditutup</h1><p>" + "Pemerintah Kota Bandung menutup "
+            "sementara Jalan Asia Afrika pada Minggu pagi untuk acara hari bebas kendaraan. " * 4
+            + "</p></article></body></html>").encode()
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gzip.compress(response_record("https://www.detik.com/berita/d-1/x", body)))
+    other = tmp_path / "notes.txt.gz"
+    other.write_bytes(gzip.compress(b"catatan"))
+    found = list(read_all([str(tmp_path)], 10**7))
+    pages = [d for d in found if not isinstance(d, Exception)]
+    errors = [d for d in found if isinstance(d, Exception)]
+    assert [d.url for d in pages] == ["https://www.detik.com/berita/d-1/x"]
+    assert len(errors) == 1 and "not WARC" in str(errors[0])

@@ -318,9 +318,10 @@ def schema() -> None:
 
 def _register_commands() -> None:
     """Commands that live in their own modules, added the same way as the ones above."""
-    from warta.cli import eval_commands, serve_command, store_commands
+    from warta.cli import dist_command, eval_commands, serve_command, store_commands
 
     store_commands.register(app)
+    dist_command.register(app)
     serve_command.register(app)
     eval_commands.register(eval_app)
 

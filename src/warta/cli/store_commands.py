@@ -71,6 +71,17 @@ def ingest(
     reparse: Annotated[bool, typer.Option(
         "--reparse", help="Parse inputs stored before too (after upgrading warta's stages).")
     ] = False,
+    engine: Annotated[str, typer.Option(
+        help="local (this process) or dask (a cluster: Parquet shards, then the store).")
+    ] = "local",
+    workers: Annotated[int | None, typer.Option(
+        help="With --engine dask: local workers (default: one per CPU).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="With --engine dask: address of an existing scheduler.", metavar="ADDRESS")
+    ] = None,
+    out: Annotated[Path, typer.Option(
+        help="With --engine dask: folder for the Parquet shards and the run's manifest.")
+    ] = Path("warta-shards"),
 ) -> None:
     """Parse news into the store; changed articles are updated in place.
 
@@ -91,7 +102,14 @@ def ingest(
       warta ingest crawl.jsonl --report rejects.jsonl
 
       cat articles.jsonl | warta ingest -
+
+      warta ingest crawl/*.warc.gz --engine dask --workers 2 --out shards/
     """
+    if engine not in ("local", "dask"):
+        raise _fail(f"unknown engine {engine!r}; use local or dask")
+    if engine == "dask":
+        _ingest_on_dask(inputs, db, stages, workers, scheduler, out, as_json)
+        return
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -141,6 +159,30 @@ def ingest(
     if result.done == 0:
         raise _fail("no inputs were read; check the paths")
     if result.rejected:
+        raise typer.Exit(EXIT_SOME_REJECTED)
+
+
+def _ingest_on_dask(inputs: list[str], db: str | None, stages: str | None, workers: int | None,
+                    scheduler: str | None, out: Path, as_json: bool) -> None:
+    """``ingest --engine dask``: the same pipeline on a Dask cluster (see ``warta run``), its
+    shards then loaded into the store."""
+    from warta import settings as settings_mod
+    from warta.dist import run as run_on_dask
+
+    try:
+        settings = settings_mod.load(db=db, stages=stages)
+        report = run_on_dask(inputs, out, settings, workers=workers, scheduler=scheduler,
+                             db=settings.db)
+    except WartaError as exc:
+        raise _fail(str(exc)) from None
+    summary = report.to_dict()
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False))
+    else:
+        typer.echo(f"ingested on dask into {settings.db}: {report.articles} articles, "
+                   f"{report.stored} stored, rejected {dict(report.rejected) or 'none'}; "
+                   f"shards in {out}")
+    if report.rejected:
         raise typer.Exit(EXIT_SOME_REJECTED)
 
 

@@ -16,7 +16,7 @@ from warta.sources import records
 from warta.sources.raw import RawDocument, decode
 
 #: File suffixes read when walking folders; anything else is skipped (and counted).
-SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".ndjson")
+SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".warc", ".gz")
 
 
 def expand(paths: Iterable[str]) -> Iterator[Path | str]:
@@ -44,6 +44,16 @@ def read_stdin(max_bytes: int, url: str | None = None) -> Iterator[RawDocument |
 
 def read_path(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]:
     origin = {"path": str(path)}
+    name = path.name.lower()
+    if name.endswith((".warc", ".warc.gz")):
+        from warta.sources import warc
+
+        yield from warc.read(path, max_bytes)
+        return
+    if name.endswith(".gz"):
+        yield InputError(f"{path}: a compressed file that is not WARC; decompress it first",
+                         origin)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes and path.suffix.lower() not in (".jsonl", ".ndjson"):

@@ -5,10 +5,11 @@ Not after an abbreviation (``data/id/abbreviations.txt``: ``Dr.``, ``Jl.``, ``PT
 an initial (``Joko S. Widodo``) or inside a number (``1.500``). A quote mark after a space opens
 the next sentence (``… Deir Az Zor. "Baru kemarin, …``). Sentences never cross paragraphs.
 
-Measured against IndoSum's own sentence segmentation (600 articles, 6,171 paragraphs):
-precision 0.98 and recall 0.95 of sentence ends, against 0.95 / 0.96 for spaCy's sentencizer on
-spaCy's Indonesian tokenizer, at about 1/60 of its time. Most misses are editors' initials at the
-end of a story ("(ptr)"), which IndoSum counts as a sentence of their own.
+Measured against IndoSum's own sentence segmentation (600 articles, 6,171 paragraphs;
+``benchmarks/sentences_eval.py``): precision 0.98 and recall 0.96 of sentence ends, against
+0.92 / 0.93 for spaCy's sentencizer on spaCy's Indonesian tokenizer, in about 1/30 of its time.
+Most misses are editors' initials at the end of a story ("(ptr)"), which IndoSum counts as a
+sentence of their own.
 """
 
 from __future__ import annotations

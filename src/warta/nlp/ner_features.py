@@ -78,14 +78,20 @@ _LEXICON_KEYS = ("c1k", "c256", "c64", "cap", "nnp")
 _UNKNOWN = ("-", "-", "-", "-", "-", "-")
 
 
+_WORD_CACHE = 20_000
+
+
 class Featurizer:
     """Turns a tokenised sentence into one list of feature strings per token."""
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
         # Per-word features depend on the word alone; caching them makes tagging several times
-        # faster on news, where a few thousand words make up most tokens.
-        self._word = lru_cache(maxsize=200_000)(self._word_features)
+        # faster on news, where a few thousand words make up most tokens. The bound keeps a
+        # worker's memory flat over a long crawl: at 200,000 entries the cache was still filling
+        # at 20,000 articles (peak RSS +27% from 1,000 to 20,000); 20,000 entries hold the
+        # frequent words (Zipf) and are full within the first few hundred articles.
+        self._word = lru_cache(maxsize=_WORD_CACHE)(self._word_features)
 
     def _lexicon(self, lower: str) -> tuple[str, ...]:
         return self.resources.lexicon.get(lower, _UNKNOWN)

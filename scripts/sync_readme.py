@@ -40,11 +40,27 @@ def _shorten(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _one_item_a_line(data: dict[str, Any]) -> str:
+    """JSON with one line per field and per list item: readable, and short enough to scan."""
+    lines = ["{"]
+    for i, (key, value) in enumerate(data.items()):
+        comma = "," if i < len(data) - 1 else ""
+        if isinstance(value, list) and value:
+            lines.append(f'  "{key}": [')
+            lines.extend("    " + json.dumps(item, ensure_ascii=False)
+                         + ("," if j < len(value) - 1 else "") for j, item in enumerate(value))
+            lines.append("  ]" + comma)
+        else:
+            lines.append(f'  "{key}": {json.dumps(value, ensure_ascii=False)}{comma}')
+    lines.append("}")
+    return "\n".join(lines)
+
+
 def seed_block() -> str:
     import warta
 
     article = warta.parse(SEED.read_text(encoding="utf-8"))
-    shown = json.dumps(_shorten(article.to_dict()), ensure_ascii=False, indent=2)
+    shown = _one_item_a_line(_shorten(article.to_dict()))
     return f"{START}\n```json\n{shown}\n```\n{END}"
 
 

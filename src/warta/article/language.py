@@ -30,7 +30,7 @@ def _detector() -> Any:
 
 @cache
 def _markers() -> tuple[frozenset[str], frozenset[str]]:
-    from warta.article.lexicon import load_toml
+    from warta.resources import load_toml
 
     data = load_toml("id/language.toml")
     return frozenset(data["indonesian"]), frozenset(data["malay"])

@@ -11,19 +11,9 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
 
 from warta.errors import ResourceError
-
-
-def load_toml(relative: str) -> dict[str, Any]:
-    """A TOML data file shipped in ``warta/data``."""
-    try:
-        text = resources.files("warta").joinpath("data", relative).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ResourceError(
-            f"warta data file data/{relative} is missing; reinstall warta") from None
-    return tomllib.loads(text)
+from warta.resources import load_toml
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ _ENGLISH_RATIO = 3
 
 @cache
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    from warta.article.lexicon import load_toml
+    from warta.resources import load_toml
 
     data = load_toml("id/prefilter.toml")
     return frozenset(data["indonesian_malay"]), frozenset(data["english"])

@@ -10,25 +10,18 @@ prefix ``se-`` for one (``seratus``, ``seribu``). The words themselves are data 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from warta.errors import ResourceError
+from warta.resources import load_toml
 
 
 def load_data(relative: str) -> dict[str, Any]:
     """A TOML file from ``warta/data``, e.g. ``id/numbers.toml``."""
-    try:
-        raw = resources.files("warta").joinpath("data", relative).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ResourceError(
-            f"warta data file data/{relative} is missing; reinstall warta") from None
-    return tomllib.loads(raw)
+    return load_toml(relative)
 
 
 def alternation(words: object) -> str:

@@ -102,7 +102,7 @@ def build(raw: RawDocument, settings: Settings) -> Article:
         paragraphs[0] = paragraphs[0][cut:].lstrip()
         if named is not None and outlet is None:
             outlet = named
-        elif named is not None and named.key != outlet.key if outlet else False:
+        elif named is not None and outlet is not None and named.key != outlet.key:
             cited = named  # a syndicated story: another outlet's dateline on this site
         if place:
             dateline = Dateline(text=place)

@@ -39,11 +39,41 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+class _DemoStore:
+    """The demo database as `make demo` builds it: the bundled samples through the real default
+    pipeline (NER, resolution, events), not hand-written records."""
+
+    def __init__(self, path: Path, seed_id: str) -> None:
+        self.path = path
+        self.ids = {"seed": seed_id}
+
+
+def _demo_store(folder: Path) -> _DemoStore:
+    import warta
+    from warta import settings as settings_mod
+    from warta.store import open_store
+    from warta.store.ingest import ingest
+
+    path = folder / "demo.db"
+    settings = settings_mod.load(env={}, db=f"sqlite:///{path}")
+    store = open_store(settings.db)
+    try:
+        ingest([str(ROOT / "samples")], store, settings)
+    finally:
+        store.close()
+    seed = ROOT / "samples" / "republika-2017-09-14-menteri-rusia-bertemu-assad.txt"
+    seed_id = warta.parse(seed.read_text(encoding="utf-8"), stages=[]).id
+    return _DemoStore(path, seed_id)
+
+
+@pytest.fixture(scope="module", params=["fixture-store", "demo-database"])
+def server(request, tmp_path_factory):
     import uvicorn
 
-    store = shared_store(tmp_path_factory)
+    if request.param == "demo-database":
+        store = _demo_store(tmp_path_factory.mktemp("demo"))
+    else:
+        store = shared_store(tmp_path_factory)
     port = _free_port()
     config = uvicorn.Config(create_app(f"sqlite:///{store.path}"), host="127.0.0.1", port=port,
                             log_level="warning")
@@ -55,7 +85,7 @@ def server(tmp_path_factory):
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", store
+    yield f"http://127.0.0.1:{port}", store, request.param
     running.should_exit = True
     thread.join(timeout=10)
 
@@ -68,7 +98,9 @@ def artifacts() -> Path:
 
 
 def test_search_open_article_and_follow_an_entity(server, artifacts):
-    base, store = server
+    base, store, name = server
+    artifacts = artifacts / name
+    artifacts.mkdir(exist_ok=True)
     requests: list[str] = []
     problems: list[str] = []
     with playwright_api.sync_playwright() as driver:

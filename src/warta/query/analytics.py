@@ -9,12 +9,11 @@ every value a caller supplies is a bound parameter. Search filters mean exactly 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from warta.errors import StoreError
-from warta.query.search import parse_query
-from warta.query.tables import ENTITY_TYPES
+from warta.query.search import article_filters, parse_query
+from warta.query.tables import entity_type
 from warta.store.sqlite import SQLiteStore
 
 #: Facet values returned per facet: enough for a sidebar, small enough to compute on every
@@ -22,55 +21,13 @@ from warta.store.sqlite import SQLiteStore
 FACET_SIZE = 12
 
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def _date(value: str | None, name: str) -> str | None:
-    if not value:
-        return None
-    if not _DATE.match(value):
-        raise StoreError(f"{name} must be a date like 2017-09-14 (or 2017-09, 2017), "
-                         f"got {value!r}")
-    return value
-
-
-def _type(type: str | None) -> str | None:
-    if not type:
-        return None
-    if type.upper() not in ENTITY_TYPES:
-        raise StoreError(f"unknown entity type {type!r}; use one of {', '.join(ENTITY_TYPES)}")
-    return type.upper()
-
-
 def _filters(outlet: str | None, date_from: str | None, date_to: str | None,
              entity: str | None, type: str | None, day: str = "a.day",
              ) -> tuple[list[str], list[Any]]:
-    """WHERE clauses (over ``articles a``) and parameters for the search filters, with the
-    meaning :func:`warta.query.search.search` gives them; ``day`` is the date column compared."""
-    where: list[str] = []
-    params: list[Any] = []
-    if outlet:
-        where.append("(a.outlet = ? COLLATE NOCASE OR a.outlet_domain = ? COLLATE NOCASE)")
-        params += [outlet, outlet]
-    start, end = _date(date_from, "from"), _date(date_to, "to")
-    if start:
-        where.append(f"{day} >= ?")
-        params.append(start)
-    if end:
-        # "2017-09" as an end date means the whole of September: compare on a prefix.
-        where.append(f"substr({day}, 1, ?) <= ?")
-        params += [len(end), end]
-    kind = _type(type)
-    if entity or kind:
-        clause = "a.rowid IN (SELECT ae.article FROM article_entities ae WHERE 1 = 1"
-        if entity:
-            clause += " AND (ae.key = ? OR ae.name = ? COLLATE NOCASE)"
-            params += [entity, entity]
-        if kind:
-            clause += " AND ae.type = ?"
-            params.append(kind)
-        where.append(clause + ")")
-    return where, params
+    """The search filters of :func:`warta.query.search.search`, with errors naming the API's
+    parameters."""
+    return article_filters(outlet, date_from, date_to, entity, type, day=day,
+                           names=("from", "to"))
 
 
 def _rows(cursor: Any) -> list[dict[str, Any]]:
@@ -269,7 +226,7 @@ def list_entities(store: SQLiteStore, *, type: str | None = None, name: str | No
     """:func:`warta.query.tables.entities` with paging."""
     where: list[str] = []
     params: list[Any] = []
-    kind = _type(type)
+    kind = entity_type(type)
     if kind:
         where.append("ae.type = ?")
         params.append(kind)

@@ -125,21 +125,26 @@ def _check_date(value: str | None, name: str) -> str | None:
     return value
 
 
-def _filters(outlet: str | None, date_from: str | None, date_to: str | None,
-             entity: str | None, type: str | None) -> tuple[list[str], list[Any]]:
+def article_filters(outlet: str | None, date_from: str | None, date_to: str | None,
+                    entity: str | None, type: str | None, *, day: str = "a.day",
+                    names: tuple[str, str] = ("--from", "--to"),
+                    ) -> tuple[list[str], list[Any]]:
+    """WHERE clauses (over ``articles a``) and parameters for the search filters; shared by the
+    CLI's search and the web API so a filter means the same everywhere. ``day`` is the date
+    column compared; ``names`` are what errors call the two dates."""
     where: list[str] = []
     params: list[Any] = []
     if outlet:
         where.append("(lower(a.outlet) = lower(?) OR lower(a.outlet_domain) = lower(?))")
         params += [outlet, outlet]
-    start = _check_date(date_from, "--from")
-    end = _check_date(date_to, "--to")
+    start = _check_date(date_from, names[0])
+    end = _check_date(date_to, names[1])
     if start:
-        where.append("a.day >= ?")
+        where.append(f"{day} >= ?")
         params.append(start)
     if end:
         # "2017-09" as an end date means the whole of September: compare on a prefix.
-        where.append("substr(a.day, 1, ?) <= ?")
+        where.append(f"substr({day}, 1, ?) <= ?")
         params += [len(end), end]
     if entity or type:
         clause = "a.rowid IN (SELECT ae.article FROM article_entities ae WHERE 1 = 1"
@@ -173,7 +178,7 @@ def search(store: SQLiteStore, q: str = "", *, outlet: str | None = None,
     """
     limit = max(1, min(int(limit), MAX_LIMIT))
     parsed = parse_query(q)
-    where, params = _filters(outlet, date_from, date_to, entity, type)
+    where, params = article_filters(outlet, date_from, date_to, entity, type)
     if parsed.match:
         cutoff = None if exhaustive else _broad_cutoff(store, parsed.match)
         ranked = _ranked(store, parsed.match, where, params, limit, cutoff)

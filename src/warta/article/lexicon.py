@@ -29,10 +29,20 @@ class Calendar:
 
 @cache
 def calendar() -> Calendar:
-    data = load_toml("id/calendar.toml")
-    months = {name: int(n) for n, names in data["months"].items() for name in names}
-    weekdays = {name: int(n) for n, names in data["weekdays"].items() for name in names}
-    return Calendar(months, weekdays, dict(data["zones"]))
+    """The calendar words of ``id/time.toml`` plus the header-only ones of ``id/calendar.toml``,
+    all lower case."""
+    words = load_toml("id/time.toml")
+    header = load_toml("id/calendar.toml")
+
+    def table(*sections: dict[str, list[str]]) -> dict[str, int]:
+        return {name.lower(): int(n) for section in sections
+                for n, names in section.items() for name in names}
+
+    return Calendar(
+        months=table(words["months"], words["month_abbreviations"]),
+        weekdays=table(words["weekdays"], header["weekday_abbreviations"]),
+        zones={zone.lower(): offset for zone, offset in words["zones"].items()},
+    )
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ Checks, for every article:
   * required fields and value domains (split, factuality, quote kind, CAMEO code, root,
     actor-code shape, TIMEX-like dates, counts);
   * every trigger offset slices exactly the trigger word, every quote span is non-empty,
-    inside the text, and (if `text` is stored) equals it; `sentence_index` contains the trigger;
+    inside the text, and (if `text` is stored) equals it; a stale `sentence_index` (the splitter
+    changed since annotation) is reported as a note, since the scorer places triggers by offset;
   * non-empty actor, place and speaker strings are written in the text (except the clitic "-nya");
-and for the file: no duplicate ids, 20 dev articles, >= 60 test articles with >= 150 events and
+and for the file: no duplicate ids, >= 50 dev articles, >= 60 test articles with >= 150 events and
 >= 100 quotes. Prints counts per split, per CAMEO root, per quote kind and per outlet.
 Exit status 0 when everything passes, 1 otherwise.
 """
@@ -291,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     kinds = collections.defaultdict(collections.Counter)
     outlets = collections.defaultdict(collections.Counter)
     facts = collections.Counter()
+    resplit: set[str] = set()
 
     for d in docs:
         aid = d.get("indosum_id")
@@ -324,10 +326,13 @@ def main(argv: list[str] | None = None) -> int:
             if not (0 <= s < t <= len(text)) or text[s:t] != e.get("trigger"):
                 errors.append(f"{w}: trigger {e.get('trigger')!r} != text[{s}:{t}]")
             si = e.get("sentence_index")
-            if not (
-                isinstance(si, int) and 0 <= si < len(sents) and sents[si][0] <= s < sents[si][1]
-            ):
-                errors.append(f"{w}: sentence_index {si} does not contain the trigger")
+            if not isinstance(si, int) or si < 0:
+                errors.append(f"{w}: sentence_index {si!r} is not a sentence number")
+            elif not (si < len(sents) and sents[si][0] <= s < sents[si][1]):
+                # The splitter changed since annotation. Not an error: the scorer places each
+                # trigger by its offset in the system's own sentences; the stored index is kept
+                # as annotated (the test gold is never rewritten).
+                resplit.add(aid)
             for side in ("actor1", "actor2"):
                 if not actor_code_ok(e.get(f"{side}_code", "")):
                     errors.append(f"{w}: bad {side}_code {e.get(f'{side}_code')!r}")
@@ -374,8 +379,8 @@ def main(argv: list[str] | None = None) -> int:
             kinds[split][q.get("kind")] += 1
 
     dev, test = per_split["dev"], per_split["test"]
-    if dev["articles"] != 20:
-        errors.append(f"dev split has {dev['articles']} articles, expected 20")
+    if dev["articles"] < 50:
+        errors.append(f"dev split has {dev['articles']} articles, expected >= 50")
     if test["articles"] < 60:
         errors.append(f"test split has {test['articles']} articles, expected >= 60")
     if test["events"] < 150:
@@ -393,6 +398,10 @@ def main(argv: list[str] | None = None) -> int:
             + ", ".join(f"{o}:{n}" for o, n in sorted(outlets[split].items()))
         )
     print("factuality: " + ", ".join(f"{k}:{n}" for k, n in sorted(facts.items())))
+    if resplit:
+        print(f"note: {len(resplit)} article(s) split into sentences differently from when they "
+              "were annotated (sentence_index stale; triggers are placed by offset): "
+              + ", ".join(sorted(resplit)))
 
     for err in errors:
         print("ERROR", err, file=sys.stderr)

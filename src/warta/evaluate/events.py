@@ -77,7 +77,17 @@ def _event_correct(gold: dict[str, Any], predicted: Event) -> bool:
             and _actor_ok(gold.get("actor2"), gold.get("actor2_code"), predicted.actor2))
 
 
-def _match_events(gold: list[dict[str, Any]], predicted: list[Event]
+def _sentence_of(article: Article, offset: int, annotated: int) -> int:
+    """The article's sentence holding `offset`. The gold's `sentence_index` counts sentences as
+    the splitter cut them at annotation time; the trigger offset is the stable reference, so a
+    later change to the splitter does not turn right events into misses."""
+    for index, sentence in enumerate(article.sentences):
+        if sentence.start <= offset < sentence.end:
+            return index
+    return annotated
+
+
+def _match_events(article: Article, gold: list[dict[str, Any]], predicted: list[Event]
                   ) -> tuple[int, int, Counter[str], Counter[str]]:
     """(events correct with actors, events matched by root, per-root hits, per-root misses)."""
     used: set[int] = set()
@@ -85,8 +95,9 @@ def _match_events(gold: list[dict[str, Any]], predicted: list[Event]
     hits: Counter[str] = Counter()
     misses: Counter[str] = Counter()
     for g in gold:
+        sentence = _sentence_of(article, g["trigger_start"], g["sentence_index"])
         options = [(i, p) for i, p in enumerate(predicted) if i not in used
-                   and p.sentence == g["sentence_index"] and p.code[:2] == g["root"]]
+                   and p.sentence == sentence and p.code[:2] == g["root"]]
         if not options:
             misses[g["root"]] += 1
             continue
@@ -149,7 +160,8 @@ def evaluate(gold_path: Path, indosum_dir: Path, split: str = "test") -> dict[st
         if hashlib.sha1(article.text.encode("utf-8")).hexdigest() != row["text_sha1"]:
             drifted.append(article_id)  # offsets no longer point at the annotated text
             continue
-        correct, by_root, hits, misses = _match_events(row["events"], article.events)
+        correct, by_root, hits, misses = _match_events(article, row["events"],
+                                                        article.events)
         totals.update(gold_events=len(row["events"]), predicted_events=len(article.events),
                       correct=correct, by_root=by_root, articles=1)
         per_root_hits.update(hits)

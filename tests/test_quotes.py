@@ -100,3 +100,22 @@ def test_many_quote_marks_do_not_crash_or_lose_text():
 def test_quotes_stage_in_the_pipeline(seed_text):
     article = warta.parse(seed_text, stages=["sentences", "quotes"])
     assert any(q.cue == "kata" for q in article.quotes)
+
+
+def test_pronoun_and_unattributed_quote_follow_the_last_speaker():
+    a = article_from([
+        'Gubernur Anies Baswedan mengatakan, "Kami akan menertibkan parkir liar di Tanah Abang."',
+        '"Petugas Dishub akan berjaga setiap hari," katanya.',
+        '"Pelanggar akan ditindak tanpa kecuali dan kendaraannya diderek."',
+    ])
+    quotes = find_quotes(a)
+    assert [q.antecedent.text if q.antecedent else None for q in quotes] == [
+        None, "Gubernur Anies Baswedan", "Gubernur Anies Baswedan"]
+    assert quotes[2].cue is None and quotes[2].speaker is None
+
+
+def test_straight_opening_mark_closed_by_a_curly_one():
+    a = article_from(['"Tersangka sudah kami tahan sejak Senin malam, ” ujar Kapolsek Koja.'])
+    quotes = find_quotes(a)
+    assert len(quotes) == 1 and quotes[0].cue == "ujar"
+    assert quotes[0].speaker.text == "Kapolsek Koja"

@@ -82,7 +82,8 @@ def lexicon() -> _Lexicon:
             rf"(?:\s+(?i:{comp}))?\s*[,:]?\s*$"),
         according=re.compile(
             rf"(?:^|,\s*)(?P<verb>(?i:{_alternation(data['according_to'])}))"
-            r"(?:nya\b|\s+(?P<speaker>[^,.;:!?\"“”\n]{2,120}?))\s*(?:,\s*|[.!?]?$)"),
+            # "Menurutnya, …" and, as often, "Menurutnya hak …" without the comma.
+            r"(?:nya\b\s*,?\s*|\s+(?P<speaker>[^,.;:!?\"“”\n]{2,120}?)\s*(?:,\s*|[.!?]?$))"),
         # The subject may follow an opening adverbial ("Saat dihubungi, Martinus menjelaskan")
         # and carry an appositive title between commas ("Kabid Humas Polda Jabar, Kombes X,").
         subject_says=re.compile(
@@ -133,7 +134,7 @@ def direct_spans(text: str, paragraphs: Sequence[Span]) -> list[tuple[int, int]]
             if open_at is None:
                 if (ch in _OPENERS or ch == _STRAIGHT) and _is_opening(text, i):
                     open_at, closer = i, _PAIRS[ch]
-            elif ch == closer:
+            elif ch == closer or _mixed_close(text, i, closer):
                 if ch == _STRAIGHT and _is_opening(text, i) and not _is_closing(text, i):
                     # A mark that can only open: the quote before it was never closed. End that
                     # one here and start the next, rather than pairing across two quotations.
@@ -146,6 +147,16 @@ def direct_spans(text: str, paragraphs: Sequence[Span]) -> list[tuple[int, int]]
     if open_at is not None:
         found.append((open_at, paragraphs[-1].end if paragraphs else len(text)))
     return [(s, e) for s, e in found if _worth_keeping(text, s, e)]
+
+
+def _mixed_close(text: str, i: int, closer: str) -> bool:
+    """Outlets mix straight and curly marks on one quotation ('"Tersangka …, ” ujar X'): a
+    curly closer ends a straight opening, and a straight mark that can only close ends a curly
+    one."""
+    ch = text[i]
+    if closer == _STRAIGHT:
+        return ch == "”" and _is_closing(text, i)
+    return closer == "”" and ch == _STRAIGHT and _is_closing(text, i) and not _is_opening(text, i)
 
 
 def _worth_keeping(text: str, start: int, end: int) -> bool:
@@ -249,6 +260,47 @@ def _nearest_person(entities: Sequence[Entity], before: int) -> tuple[Mention, s
     return best
 
 
+# A lower-case word with a verbal prefix: once one stands before a name in its sentence, the name
+# is an object or a complement ("mengenakan sanksi kepada Darwin"), not the subject.
+_VERB_BEFORE = re.compile(r"(?<![\w-])(?:me|di|ber|ter)[a-z]{3,}\b")
+
+
+def _subject_person(article: Article, after: int, before: int,
+                    quoted: Sequence[tuple[int, int]]) -> tuple[Mention, str] | None:
+    """The last person named as a sentence subject between two offsets, outside quotations:
+    the one a later "ia"/"-nya" is about ("Sementara itu, Kapolres X tiba di lokasi.")."""
+    best: tuple[Mention, str] | None = None
+    for entity in article.entities:
+        if entity.type != "PER":
+            continue
+        for m in entity.mentions:
+            if not (after <= m.start and m.end <= before) or any(
+                    s <= m.start < e for s, e in quoted):
+                continue
+            sentence = next((x for x in article.sentences if x.start <= m.start < x.end), None)
+            lead = article.text[sentence.start:m.start] if sentence else ""
+            if _VERB_BEFORE.search(lead):
+                continue
+            if best is None or m.start > best[0].start:
+                best = (m, entity.key)
+    return best
+
+
+def _title_holder(article: Article, speaker: Mention) -> str | None:
+    """The person a title alone stands for ("kata Kapolri" → the Kapolri named earlier)."""
+    title = speaker.text.lower()
+    # The title written right before a name, ranks and capitalised words between allowed
+    # ("Kapolri Jenderal Tito Karnavian"), never across punctuation.
+    written = re.compile(rf"(?i:{re.escape(title)})(?:\s+[A-Z][\w.]*){{0,3}}\s+$")
+    holders = [(m.start, entity.key) for entity in article.entities if entity.type == "PER"
+               for m in entity.mentions
+               if title in (t.lower() for t in entity.titles)
+               or written.search(article.text[max(0, m.start - 80):m.start])]
+    earlier = [h for h in holders if h[0] < speaker.start]
+    chosen = max(earlier) if earlier else (min(holders) if holders else None)
+    return chosen[1] if chosen else None
+
+
 def _statement_issuer(text: str, sentences: Sequence[Span], before: int) -> Mention | None:
     """Who issued the statement an anaphor points back to, from the last three sentences."""
     earlier = [s for s in sentences if s.start < before][-3:]
@@ -261,22 +313,61 @@ def _statement_issuer(text: str, sentences: Sequence[Span], before: int) -> Ment
     return None
 
 
-def _resolve(article: Article, speaker: Mention | None, quote_start: int,
-             ) -> tuple[Mention | None, str | None]:
-    """(antecedent mention, entity key) for a speaker."""
+@dataclass(frozen=True)
+class _Found:
+    """A quotation before its speaker is resolved (resolution reads the quotes before it)."""
+
+    kind: str
+    start: int
+    end: int
+    verb: str | None
+    speaker: Mention | None
+
+
+def _referent(quote: Quote) -> tuple[Mention | None, str | None] | None:
+    """Who said an earlier quote, for a pronoun or an unattributed quote that follows it."""
+    if quote.speaker is None:
+        return (quote.antecedent, quote.speaker_entity) if quote.antecedent else None
+    if quote.speaker.text.lower() in lexicon().pronouns | lexicon().anaphors:
+        return (quote.antecedent, quote.speaker_entity) if quote.antecedent else None
+    return quote.speaker, quote.speaker_entity
+
+
+def _resolve(article: Article, found: _Found, earlier: Sequence[Quote],
+             quoted: Sequence[tuple[int, int]]) -> tuple[Mention | None, str | None]:
+    """(antecedent mention, entity key) for a quote's speaker, given the quotes before it."""
+    speaker, lex = found.speaker, lexicon()
+    previous = next((r for q in reversed(earlier) if (r := _referent(q))), None)
     if speaker is None:
+        # An unattributed quotation right after another one continues it (guideline 7).
+        if found.kind == "direct" and earlier and previous is not None:
+            return previous
         return None, None
     words = speaker.text.lower()
-    lex = lexicon()
     if words in lex.pronouns:
-        person = _nearest_person(article.entities, min(speaker.start, quote_start))
+        # The last speaker, unless someone else became the subject since ("Sementara itu,
+        # Kapolres X …"): reporters chain "ujarnya" after the person they just quoted, and the
+        # people named inside quotations are who the speaker talks about.
+        last_end = max((max(q.end, q.speaker.end if q.speaker else 0) for q in earlier),
+                       default=0)
+        until = min(speaker.start, found.start)
+        subject = _subject_person(article, last_end, until, quoted)
+        if subject is not None:
+            return subject
+        if previous is not None:
+            return previous
+        person = _nearest_person(article.entities, until)
         return (person[0], person[1]) if person else (None, None)
     if words in lex.anaphors:
         issuer = _statement_issuer(article.text, article.sentences, speaker.start)
         if issuer is None:
             return None, None
         return issuer, _entity_at(article.entities, issuer.start, issuer.end)
-    return None, _entity_at(article.entities, speaker.start, speaker.end)
+    entity = _entity_at(article.entities, speaker.start, speaker.end)
+    if entity is None or not any(e.key == entity and e.type == "PER" for e in article.entities):
+        # "kata Kapolsek": the officer named earlier, not the town in his title.
+        entity = _title_holder(article, speaker) or entity
+    return None, entity
 
 
 # --- the stage ---------------------------------------------------------------------------------
@@ -284,7 +375,7 @@ def _resolve(article: Article, speaker: Mention | None, quote_start: int,
 
 def find_quotes(article: Article) -> list[Quote]:
     text = article.text
-    quotes: list[Quote] = []
+    found: list[_Found] = []
     covered: list[tuple[int, int]] = []
     for start, end in direct_spans(text, article.paragraphs):
         covered.append((start, end))
@@ -299,16 +390,20 @@ def find_quotes(article: Article) -> list[Quote]:
         verb, speaker = cue if cue else (None, None)
         if verb is None and len(content.split()) < _MIN_UNCUED_WORDS:
             continue
-        antecedent, entity = _resolve(article, speaker, start)
-        quotes.append(Quote(kind="direct", text=content, start=inner_start,
-                            end=inner_start + len(content), cue=verb, speaker=speaker,
+        found.append(_Found("direct", inner_start, inner_start + len(content), verb, speaker))
+    found.extend(_indirect(article, covered))
+    found.sort(key=lambda f: f.start)
+    quoted = [(f.start, f.end) for f in found]
+    quotes: list[Quote] = []
+    for f in found:
+        antecedent, entity = _resolve(article, f, quotes, quoted)
+        quotes.append(Quote(kind=f.kind, text=text[f.start:f.end],  # type: ignore[arg-type]
+                            start=f.start, end=f.end, cue=f.verb, speaker=f.speaker,
                             speaker_entity=entity, antecedent=antecedent))
-    quotes.extend(_indirect(article, covered))
-    quotes.sort(key=lambda q: q.start)
     return quotes
 
 
-def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Quote]:
+def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[_Found]:
     text, lex = article.text, lexicon()
     found = []
     for sentence in article.sentences:
@@ -335,7 +430,7 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Quote]:
                 match["speaker"].split()) <= _MAX_SPEAKER_WORDS:
             verb = match["verb"].lower()
             speaker = _mention(text, sentence.start + match.start("speaker"),
-                               _drop_adverbials(_ADVERBS.sub("", match["speaker"].strip(" ,"))))
+                               _subject_of(match["speaker"]))
             content_start, content_end = sentence.start + match.end(), body_end
         else:
             for comma in re.finditer(r",\s*(?=\S)", chunk):
@@ -352,12 +447,23 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Quote]:
                 break
         if speaker is None or content_end - content_start < 10:
             continue
-        antecedent, entity = _resolve(article, speaker, content_start)
-        content = text[content_start:content_end]
-        found.append(Quote(kind="indirect", text=content, start=content_start, end=content_end,
-                           cue=verb, speaker=speaker, speaker_entity=entity,
-                           antecedent=antecedent))
+        found.append(_Found("indirect", content_start, content_end, verb, speaker))
     return found
+
+
+# Where a subject phrase before a reporting verb really starts: after a subordinate clause
+# ("Novanto ditahan setelah Tim Dokter RSCM menyatakan") and before a source line
+# ("Kepolisian Washington sebagaimana dikutip Reuters, Senin, menyebut").
+_SUBORDINATE = re.compile(r".*\b(?:setelah|sebelum|ketika|saat|karena|sehingga|sejak|usai)\s+",
+                          re.I | re.S)
+_SOURCE_LINE = re.compile(r"\s+(?:sebagaimana|seperti)\s+(?:dikutip|dilansir|diberitakan)\b.*$",
+                          re.I | re.S)
+
+
+def _subject_of(raw: str) -> str:
+    phrase = _drop_adverbials(_ADVERBS.sub("", raw.strip(" ,")))
+    phrase = _SOURCE_LINE.sub("", _SUBORDINATE.sub("", phrase))
+    return phrase.strip(" ,")
 
 
 def build(settings: Settings | None = None) -> Any:

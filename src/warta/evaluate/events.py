@@ -36,6 +36,10 @@ _FUNCTION_WORDS = frozenset({"dan", "yang", "di", "ke", "dari", "para", "pihak",
                              "berinisial", "seorang", "dua", "tiga", "empat", "lima"})
 
 
+# The default pipeline up to events: summaries and topics change nothing scored here.
+_STAGES = ("sentences", "entities", "times", "quantities", "quotes", "events")
+
+
 def _words(text: str | None) -> set[str]:
     return {w.lower() for w in _WORD.findall(text or "")} - _FUNCTION_WORDS
 
@@ -59,7 +63,8 @@ def _articles(indosum_dir: Path, ids: set[str]) -> Iterator[tuple[str, Article]]
                 seen.add(record.id)
                 raw = to_raw(record)
                 yield record.id, warta.parse(raw.content, url=raw.url,
-                                             published=raw.hints.get("published"))
+                                             published=raw.hints.get("published"),
+                                             stages=_STAGES)
 
 
 def _actor_ok(text: str | None, code: str | None, predicted: Actor | None) -> bool:

@@ -14,10 +14,11 @@ apart when the input has lost its capitals.
 from __future__ import annotations
 
 import gzip
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 #: Longest gazetteer name matched, in tokens; longer names are rare and slow every lookup.
 MAX_GAZ_TOKENS = 6
@@ -80,28 +81,65 @@ _UNKNOWN = ("-", "-", "-", "-", "-", "-")
 
 _WORD_CACHE = 20_000
 
+# Neighbours whose clues a token sees, in the order their features are listed.
+_OFFSETS = (-2, -1, 1, 2)
+
+
+class _Word(NamedTuple):
+    """One word form's features, computed once per form (see ``Featurizer._word``)."""
+
+    own: tuple[str, ...]  # "bias" and the word's own features
+    lower: str
+    shape: str  # collapsed word shape
+    # What the word shows a token it is a neighbour of, one tuple per offset in _OFFSETS,
+    # prefixed with that offset ("-2:w=jakarta").
+    seen: tuple[tuple[str, ...], ...]
+    capitalised: bool
+
 
 class Featurizer:
-    """Turns a tokenised sentence into one list of feature strings per token."""
+    """Turns a tokenised sentence into one list of feature strings per token.
 
-    def __init__(self, resources: Resources) -> None:
+    ``known``, when given, is the set of features a trained model has weights for: the others
+    are left out of the lists, which changes no tag (CRFsuite skips features it does not know)
+    but saves the tagger from looking them up. Training passes None.
+    """
+
+    def __init__(self, resources: Resources, known: frozenset[str] | None = None) -> None:
         self.resources = resources
+        self.known = known
         # Per-word features depend on the word alone; caching them makes tagging several times
         # faster on news, where a few thousand words make up most tokens. The bound keeps a
         # worker's memory flat over a long crawl: at 200,000 entries the cache was still filling
         # at 20,000 articles (peak RSS +27% from 1,000 to 20,000); 20,000 entries hold the
         # frequent words (Zipf) and are full within the first few hundred articles.
         self._word = lru_cache(maxsize=_WORD_CACHE)(self._word_features)
+        # Features that depend on the position only, each as a tuple of itself or nothing.
+        self._fixed = {
+            name: self._keep((name,))
+            for name in ("BOS", "EOS", "-2:pad", "-1:pad", "1:pad", "2:pad", "-1:title", "1:title")
+        }
+        # Longest gazetteer name starting with each word, so that most tokens, which start
+        # no name, cost one lookup instead of one per possible length.
+        self._gazetteer_starts: dict[str, int] = {}
+        for name in resources.gazetteer:
+            if len(name) > self._gazetteer_starts.get(name[0], 0):
+                self._gazetteer_starts[name[0]] = len(name)
 
     def _lexicon(self, lower: str) -> tuple[str, ...]:
         return self.resources.lexicon.get(lower, _UNKNOWN)
 
-    def _word_features(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(own features, features seen by neighbours) of one word form."""
+    def _keep(self, features: Iterable[str]) -> tuple[str, ...]:
+        known = self.known
+        return tuple(features) if known is None else tuple(filter(known.__contains__, features))
+
+    def _word_features(self, word: str) -> _Word:
+        """Everything about one word form that does not depend on its sentence."""
         lower = word.lower()
         shape = short_shape(word)
         codes = self._lexicon(lower)
         own = [
+            "bias",
             "w=" + lower,
             "sh=" + shape,
             "lsh=" + word_shape(word)[:6],
@@ -129,7 +167,10 @@ class Featurizer:
             "cap=" + codes[3],
             "nnp=" + codes[4],
         )
-        return tuple(own), context
+        seen = tuple(
+            self._keep(f"{offset}:{item}" for item in context) for offset in _OFFSETS
+        )
+        return _Word(self._keep(own), lower, shape, seen, word[:1].isupper())
 
     def recase(self, tokens: Sequence[str]) -> Sequence[str]:
         """A sentence with no capital letter at all, recased from the lexicon; others unchanged.
@@ -158,9 +199,11 @@ class Featurizer:
         gazetteer = self.resources.gazetteer
         if not gazetteer:
             return marks
+        starts = self._gazetteer_starts
         n = len(lowered)
         for start in range(n):
-            for length in range(min(MAX_GAZ_TOKENS, n - start), 0, -1):
+            longest = starts.get(lowered[start], 0)
+            for length in range(min(MAX_GAZ_TOKENS, n - start, longest), 0, -1):
                 kinds = gazetteer.get(tuple(lowered[start : start + length]))
                 if kinds is None:
                     continue
@@ -173,37 +216,53 @@ class Featurizer:
         return marks
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """Feature strings for every token of one sentence."""
+        """Feature strings for every token of one sentence.
+
+        Each token: its own features, its gazetteer marks, sentence edges, then what the tokens
+        at -2, -1, +1 and +2 show it (with the gazetteer marks and capitals of the adjacent
+        two), the shape trigram and the word bigrams.
+        """
         words = [self._word(token) for token in tokens]
-        gaz = self.gazetteer_tags([token.lower() for token in tokens])
+        gaz = self.gazetteer_tags([word.lower for word in words])
+        keep = self._keep
+        fixed = self._fixed
         n = len(tokens)
         features: list[list[str]] = []
-        for i in range(n):
-            own, _ = words[i]
-            feats = ["bias", *own]
-            feats.extend("g=" + mark for mark in gaz[i])
+        for i, word in enumerate(words):
+            feats = list(word.own)
+            if gaz[i]:
+                feats.extend(keep("g=" + mark for mark in gaz[i]))
             if i == 0:
-                feats.append("BOS")
+                feats.extend(fixed["BOS"])
             if i == n - 1:
-                feats.append("EOS")
-            for offset in (-2, -1, 1, 2):
-                j = i + offset
-                if 0 <= j < n:
-                    prefix = f"{offset}:"
-                    context = words[j][1]
-                    feats.extend(prefix + item for item in context)
-                    if offset in (-1, 1):
-                        feats.extend(prefix + "g=" + mark for mark in gaz[j])
-                        if tokens[j][:1].isupper():
-                            feats.append(prefix + "title")
-                else:
-                    feats.append(f"{offset}:pad")
-            left = words[i - 1][1][1][3:] if i > 0 else "^"
-            right = words[i + 1][1][1][3:] if i + 1 < n else "$"
-            feats.append("sh-1|sh|sh+1=" + left + "|" + own[1][3:] + "|" + right)
-            if i > 0:
-                feats.append("w-1|w=" + words[i - 1][1][0][2:] + "|" + own[0][2:])
+                feats.extend(fixed["EOS"])
+            feats.extend(words[i - 2].seen[0] if i >= 2 else fixed["-2:pad"])
+            if i >= 1:
+                left = words[i - 1]
+                feats.extend(left.seen[1])
+                if gaz[i - 1]:
+                    feats.extend(keep("-1:g=" + mark for mark in gaz[i - 1]))
+                if left.capitalised:
+                    feats.extend(fixed["-1:title"])
+            else:
+                feats.extend(fixed["-1:pad"])
             if i + 1 < n:
-                feats.append("w|w+1=" + own[0][2:] + "|" + words[i + 1][1][0][2:])
+                right = words[i + 1]
+                feats.extend(right.seen[2])
+                if gaz[i + 1]:
+                    feats.extend(keep("1:g=" + mark for mark in gaz[i + 1]))
+                if right.capitalised:
+                    feats.extend(fixed["1:title"])
+            else:
+                feats.extend(fixed["1:pad"])
+            feats.extend(words[i + 2].seen[3] if i + 2 < n else fixed["2:pad"])
+            left_shape = words[i - 1].shape if i > 0 else "^"
+            right_shape = words[i + 1].shape if i + 1 < n else "$"
+            pairs = ["sh-1|sh|sh+1=" + left_shape + "|" + word.shape + "|" + right_shape]
+            if i > 0:
+                pairs.append("w-1|w=" + words[i - 1].lower + "|" + word.lower)
+            if i + 1 < n:
+                pairs.append("w|w+1=" + word.lower + "|" + words[i + 1].lower)
+            feats.extend(keep(pairs))
             features.append(feats)
         return features

@@ -241,13 +241,23 @@ def _city(index: _Index, number: int) -> _City:
     return _City(place, int(population))
 
 
+@dataclass(frozen=True)
+class _Names:
+    """Names that share their first two letters, shortest first: each name's length, and its
+    position among them in index order (the order rapidfuzz reports equal scores in)."""
+
+    names: list[str]
+    lengths: list[int]
+    positions: list[int]
+
+
 @lru_cache(maxsize=1)
-def _fuzzy_index() -> dict[str, list[str]]:
-    """City and region names by their first two letters, so a fuzzy lookup scans a few thousand
-    strings (under a millisecond) rather than all 290,000 (30 ms). Built on the first miss, not
-    at load, because most runs resolve every place exactly. A misspelt first or second letter
-    is not found; transliterations mostly differ in later vowels (Deir / Dayr are both listed
-    in GeoNames)."""
+def _fuzzy_index() -> dict[str, _Names]:
+    """City and region names by their first two letters, so a fuzzy lookup scans a few hundred
+    strings (well under a millisecond) rather than all 290,000 (30 ms). Built on the first miss,
+    not at load, because most runs resolve every place exactly. A misspelt first or second
+    letter is not found; transliterations mostly differ in later vowels (Deir / Dayr are both
+    listed in GeoNames)."""
     index = _index()
     enabled = gc.isenabled()
     gc.disable()
@@ -257,10 +267,36 @@ def _fuzzy_index() -> dict[str, list[str]]:
             by_start[key[:2]].append(key)
         for key in index.regions:
             by_start[key[:2]].append(key)
-        return by_start
+        out = {}
+        for start, keys in by_start.items():
+            ranked = sorted(range(len(keys)), key=lambda n: (len(keys[n]), n))
+            out[start] = _Names(
+                [keys[n] for n in ranked], [len(keys[n]) for n in ranked], ranked
+            )
+        return out
     finally:
         if enabled:
             gc.enable()
+
+
+def _fuzzy_matches(key: str) -> list[str]:
+    """Up to five names at or above the fuzzy cutoff, best first, equal scores in index order.
+
+    rapidfuzz's ratio is 100 * (1 - d / (a + b)) for lengths a and b and an edit distance d of
+    at least |a - b|, so a name much shorter or longer than the key cannot reach the cutoff:
+    only a window of lengths (a little wider than that bound) is scored.
+    """
+    group = _fuzzy_index().get(key[:2])
+    if group is None:
+        return []
+    share = 1 - _FUZZY_CUTOFF / 100  # d / (a + b) at the cutoff
+    first = bisect.bisect_left(group.lengths, int(len(key) * (1 - share) / (1 + share)))
+    last = bisect.bisect_right(group.lengths, int(len(key) * (1 + share) / (1 - share)) + 1)
+    found = process.extract(
+        key, group.names[first:last], scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=None
+    )
+    found.sort(key=lambda hit: (-hit[1], group.positions[first + hit[2]]))
+    return [name for name, _, _ in found[:5]]
 
 
 def _strip_prefix(key: str, index: _Index) -> tuple[str, str | None]:
@@ -358,11 +394,7 @@ def _exact(key: str, level: str | None, country: str | None, index: _Index) -> P
 def _fuzzy(key: str, level: str | None, country: str | None, index: _Index) -> Place | None:
     if len(key.replace(" ", "")) < _FUZZY_MIN_LETTERS:
         return None
-    choices = _fuzzy_index().get(key[:2])
-    if not choices:
-        return None
-    found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=5)
-    for match, _score, _ in found:
+    for match in _fuzzy_matches(key):
         place = _exact(match, level, country, index)
         if place is not None:
             return place

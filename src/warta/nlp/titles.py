@@ -52,6 +52,12 @@ class Token:
         return self.text[:1].isupper()
 
 
+# Words remembered by word_key: every title check folds the words around a name again, and a
+# few thousand words make up most of them; the bound keeps a long crawl's memory flat.
+_WORD_KEYS = 20_000
+
+
+@lru_cache(maxsize=_WORD_KEYS)
 def word_key(word: str) -> str:
     """A word as the vocabulary matches it: folded, without dots ("Dr." = "dr")."""
     return fold(word.replace(".", ""))

@@ -5,10 +5,12 @@
 
 Recipe: :func:`warta.nlp.topics.fit` with its default :class:`~warta.nlp.topics.Params`, which
 were chosen by 5-fold cross-validation on the articles outside the summary test split (see
-MODEL_CARD.md). The softmax temperature is fitted to the out-of-fold margins of a 5-fold
-cross-validation over all unique articles (folds: :func:`warta.evaluate.summary.fold_of`), so the
-scores are calibrated on articles each fold's model had not seen. The shipped model is then
-trained on every unique article.
+MODEL_CARD.md). Articles are read as the topics stage sees them
+(:func:`warta.evaluate.topics.examples`: the text and URL of the Article warta's parser builds).
+The softmax temperature is fitted to the out-of-fold margins of a 5-fold cross-validation over
+all unique articles (folds: :func:`warta.evaluate.summary.fold_of`), with and without their URLs,
+so the scores are calibrated on articles each fold's model had not seen. The shipped model is
+then trained on every unique article.
 """
 
 from __future__ import annotations
@@ -20,24 +22,28 @@ from pathlib import Path
 import numpy as np
 import sklearn
 
-from warta.evaluate.summary import fold_of, load
+from warta.evaluate.summary import fold_of
+from warta.evaluate.topics import Example, examples
 from warta.nlp import topics
 
 #: Temperatures tried; the margins of a linear SVM are about ±1, so the useful range is narrow.
 TEMPERATURES = tuple(round(t, 2) for t in np.arange(0.05, 1.51, 0.05))
 
 
-def out_of_fold_margins(texts: list[str], labels: list[str], folds: list[int]
-                        ) -> tuple[np.ndarray, list[str]]:
-    margins = np.zeros((len(texts), len(topics.LABELS)))
+def out_of_fold_margins(items: list[Example], folds: list[int]) -> tuple[np.ndarray, list[str]]:
+    """Margins of each article by the fold model that did not see it: first with the article's
+    URL, then (rows ``len(items)`` on) without it."""
+    margins = np.zeros((2 * len(items), len(topics.LABELS)))
     model_labels: list[str] = []
     for fold in sorted(set(folds)):
-        train = [i for i, f in enumerate(folds) if f != fold]
-        model = topics.fit([texts[i] for i in train], [labels[i] for i in train])
+        train = [e for e, f in zip(items, folds, strict=True) if f != fold]
+        model = topics.fit([e.text for e in train], [e.label for e in train],
+                           [e.url for e in train])
         model_labels = list(model.labels)
         for i, f in enumerate(folds):
             if f == fold:
-                margins[i] = topics.margins(model, texts[i])
+                margins[i] = topics.margins(model, items[i].text, items[i].url)
+                margins[len(items) + i] = topics.margins(model, items[i].text)
     return margins, model_labels
 
 
@@ -60,22 +66,25 @@ def main(argv: list[str] | None = None) -> int:
                                                      "goes beside it)")
     args = parser.parse_args(argv)
 
-    articles = load(args.data)
-    texts = [" ".join(a.sentences) for a in articles]
-    labels = [a.category for a in articles]
-    folds = [fold_of(a.id) for a in articles]
-    margins, order = out_of_fold_margins(texts, labels, folds)
-    temperature = fit_temperature(margins, [order.index(label) for label in labels])
+    items = examples(args.data)
+    labels = [e.label for e in items]
+    margins, order = out_of_fold_margins(items, [fold_of(e.id) for e in items])
+    temperature = fit_temperature(margins, [order.index(label) for label in labels] * 2)
     print(f"temperature {temperature}", file=sys.stderr)
 
-    model = topics.fit(texts, labels, temperature=temperature)
+    model = topics.fit([e.text for e in items], labels, [e.url for e in items],
+                       temperature=temperature)
     params = topics.Params()
+    sections = sum(1 for w in model.index if w.startswith(topics.SECTION))
     npz, header = topics.save_model(model, {
-        "trained_on": "IndoSum dev folds 1-5, all 3,463 unique articles (deduplicated by id)",
-        "articles": len(articles),
+        "trained_on": "IndoSum dev folds 1-5, all 3,463 unique articles (deduplicated by id), "
+                      "each with and without its URL",
+        "articles": len(items),
         "params": {"C": params.c, "class_weight": "balanced" if params.balanced else None,
-                   "max_df": params.max_df, "sublinear_tf": True},
-        "vocabulary": len(model.index),
+                   "max_df": params.max_df, "sublinear_tf": True,
+                   "section_weight": params.section_weight},
+        "vocabulary": len(model.index) - sections,
+        "url_sections": sections,
         "sklearn_version": sklearn.__version__,
         "licence": "CC BY-SA 4.0 (derived from IndoSum)",
     })

@@ -42,8 +42,17 @@ _CLAUSE_BREAK = re.compile(
     r"agar|supaya|sedangkan|lalu|kemudian|sejak)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:ia|dia|beliau)\b", re.I)
 _RELATIVE = re.compile(r"\byang\b[^,;]*$", re.I)
-# "oleh" and up to two words before the agent: "ditangkap oleh petugas Polda …".
-_BY = re.compile(r"\boleh\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "oleh" and up to four words before the agent: "diamankan oleh tiga orang anggota Densus 88".
+_BY = re.compile(r"\boleh\s+(?:[\w-]+\s+){0,4}$", re.I)
+# Between a passive verb and its bare agent ("ditangkap Tim Densus 88"): a few words, no
+# preposition or punctuation ("ditangkap di Garut" names a place, not an agent).
+_BARE_AGENT_GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,2}$")
+# A verb right after "yang" (auxiliaries and a light verb allowed) sits in a relative clause:
+# "Uang yang disita dari pelaku", "pelaku yang melakukan penyerangan". The guideline (rule 4)
+# does not count these as reported actions; the main clause carries the event.
+_RELATIVE_VERB = re.compile(
+    r"\byang\s+(?:(?:telah|sudah|akan|sedang|tengah|masih|juga|pernah|baru|sempat|diduga|"
+    r"kemudian|lalu)\s+){0,2}(?:(?:melakukan|melancarkan)\s+)?$", re.I)
 # Roots whose events mean nothing without their source: statements, appeals, intentions,
 # consultations, cooperation.
 _NEEDS_SOURCE = frozenset({"01", "02", "03", "04", "05", "06"})
@@ -55,7 +64,9 @@ _NOUN_EVENT_BEFORE = re.compile(
 _NOUN_EVENT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:terhadap|oleh|terjadi|dilakukan)\b",
                                re.I)
 # Words that turn a trigger into a description of a person: "pelaku bom bunuh diri".
-_DESCRIPTOR = re.compile(r"\b(?:pelaku|tersangka|terduga|korban)\s*$", re.I)
+# So do the names of offices and units: "Direktur Penyidikan KPK", "Kepala Bagian Penerangan".
+_DESCRIPTOR = re.compile(r"\b(?:pelaku|tersangka|terduga|korban|direktur|direktorat|deputi|"
+                         r"kepala|kasubdit|subdit|satgas|satuan|biro|bagian|divisi)\s*$", re.I)
 # A noun trigger after these words is the setting of what the sentence tells, not its action.
 _CIRCUMSTANCE = re.compile(r"\b(?:dalam|akibat|selama)\s+(?:[\w-]+\s+){0,1}$", re.I)
 
@@ -75,6 +86,7 @@ class _Trigger:
     plover: str
     passive: bool
     counts_as: str | None
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,7 +157,8 @@ def lexicon() -> _Lexicon:
         for form in entry["forms"]:
             # A form listed twice keeps its first, more specific entry.
             triggers.setdefault(form, _Trigger(entry["code"], entry["label"], entry["plover"],
-                                               form in passive, entry.get("person_object")))
+                                               form in passive, entry.get("person_object"),
+                                               tuple(entry.get("needs", ()))))
     fact = data["factuality"]
     counts = data["counts"]
     count_words = {w: kind for kind in ("killed", "injured", "arrested") for w in counts[kind]}
@@ -421,7 +434,8 @@ def _site(article: Article, index: int, sentence: Span, start: int, end: int,
 # Auxiliaries and adverbs between a subject and its verb ("Polisi telah memeriksa").
 _AUXILIARIES = re.compile(
     r"(?:\s+(?:telah|sudah|akan|masih|juga|pun|langsung|kemudian|lalu|sempat|berhasil|kembali|"
-    r"segera|baru|sedang|tengah|kini|pernah|lantas|bahkan|diduga|disebut|dikabarkan))+\s*$",
+    r"segera|baru|sedang|tengah|kini|pernah|lantas|bahkan|diduga|disebut|dikabarkan|"
+    r"tega|nekat|sengaja|berani))+\s*$",
     re.I)
 # Where a plain object phrase ends: a preposition, a conjunction or punctuation.
 _OBJECT_END = re.compile(
@@ -438,7 +452,13 @@ _NOT_IN_PHRASE = frozenset({"untuk", "akibat", "baik", "atau", "bahwa", "jika", 
 _NOT_PHRASE_START = frozenset({
     "dan", "atau", "serta", "lalu", "kemudian", "yang", "itu", "ini", "selain", "sebagai",
     "dalam", "pada", "di", "ke", "dari", "untuk", "saat", "setelah", "sementara", "namun",
-    "sedangkan", "adapun", "bahkan", "menurut", "terkait", "soal", "hingga", "sampai"})
+    "sedangkan", "adapun", "bahkan", "menurut", "terkait", "soal", "hingga", "sampai",
+    "bersama", "sekitar", "pukul", "kemarin", "tadi", "sejak", "senin", "selasa", "rabu",
+    "kamis", "jumat", "sabtu", "minggu"})
+# ber- words that describe a person inside a noun phrase rather than act as its verb:
+# "pria berinisial H", "tiga orang anggota Densus 88 berpakaian sipil".
+_DESCRIBING = frozenset({"berinisial", "berusia", "bernama", "berumur", "berpakaian",
+                         "bersenjata", "berseragam", "berstatus", "berkewarganegaraan"})
 
 
 def _is_noun_phrase(phrase: str) -> bool:
@@ -451,7 +471,8 @@ def _is_noun_phrase(phrase: str) -> bool:
         lower = word.lower().strip(",")
         # A lower-case word with a verbal prefix is a verb: the phrase is a clause.
         if lower in _NOT_IN_PHRASE or (word.islower() and len(lower) > 5
-                                       and lower.startswith(("me", "ber", "di", "ter"))):
+                                       and lower.startswith(("me", "ber", "di", "ter"))
+                                       and lower not in _DESCRIBING):
             return False
     return True
 
@@ -522,8 +543,12 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
         return adjacent, (after[1] if len(after) > 1 else None)
     if trigger.passive:
         # "ditangkap oleh polisi", or the agent right after the verb: "ditangkap polisi".
-        by = [c for c in after if _BY.search(text[site.end:c.start])] or (
-            [adjacent] if adjacent is not None else [])
+        by = [c for c in after if _BY.search(text[site.end:c.start])] or [
+            c for c in after[:1] if _BARE_AGENT_GAP.match(text[site.end:c.start])]
+        if not by and not noun:
+            # An agent no dictionary knows, right after the verb: "ditangkap pedagang Pasar".
+            agent = _object_phrase(article, site, default_country)
+            by = [agent] if agent is not None else []
         relative = source is not None and re.search(r"\byang\b", text[source.end:site.start])
         if source is None and not noun:
             source = _subject_phrase(article, site, default_country)  # "Seluruhnya ditangkap"
@@ -543,12 +568,19 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
 _LABEL_180 = "Use unconventional violence"
 
 
-def _military_or_not(code: str, source: Actor | None) -> str:
+def _military_or_not(code: str, source: Actor | None, target: Actor | None) -> str:
     """CAMEO keeps conventional military force (19) for armed forces and states; an attack by
     gunmen, criminals or a mob is unconventional violence (18)."""
-    if code != "190" or source is None or source.code is None:
+    if code != "190":
         return code
-    armed = source.code.endswith(("MIL", "GOV")) or len(source.code) == 3
+    if source is None or source.code is None:
+        # No attacker named: fighting against militants is the state's (ISIS "terbunuh dalam
+        # serangan"), an attack on anyone else is by unidentified gunmen or militants
+        # (eval/GUIDELINE.md 3.1: 19x needs state forces, police against suspects included).
+        against_militants = target is not None and target.code is not None and (
+            target.code.startswith("IMG") or target.code.endswith(("REB", "RAD", "UAF")))
+        return code if against_militants else "180"
+    armed = source.code.endswith(("MIL", "GOV", "COP")) or len(source.code) == 3
     return code if armed else "180"
 
 
@@ -569,6 +601,12 @@ def code_events(article: Article) -> list[Event]:
                 continue  # a subject of talk ("membahas kerja sama"), or an event told before
             if _DESCRIPTOR.search(before_text):
                 continue  # "pelaku bom bunuh diri": the perpetrator's description, not an act
+            if _RELATIVE_VERB.search(before_text):
+                continue  # "yang ditangkap di Jambi": describes a participant (guideline 1.1)
+            if trigger.needs and not re.match(
+                    r"\s*(?:[\w()-]+\s+){0,4}?(?:" + "|".join(map(re.escape, trigger.needs))
+                    + r")\b", text[end:sentence.end], re.I):
+                continue  # "menetapkan" is an arrest only with "… sebagai tersangka"
             if violent and trigger.counts_as == "killed" and trigger.code[:2] == "18":
                 continue  # "menyerang …, menewaskan tujuh orang": the attack's toll, not another
             if candidates is None:
@@ -585,7 +623,7 @@ def code_events(article: Article) -> list[Event]:
                 continue  # nobody does anything to anybody: not an event we can code
             if actor1 is None and trigger.code[:2] in _NEEDS_SOURCE:
                 continue  # a meeting or a statement with nobody making it
-            code = _military_or_not(trigger.code, actor1)
+            code = _military_or_not(trigger.code, actor1, actor2)
             violent = violent or code[:2] in ("18", "19", "20")
             place = _place(article, sentence, end)
             confidence = (0.4 + 0.25 * (actor1 is not None) + 0.25 * (actor2 is not None)

@@ -69,6 +69,20 @@ _DESCRIPTOR = re.compile(r"\b(?:pelaku|tersangka|terduga|korban|direktur|direkto
                          r"kepala|kasubdit|subdit|satgas|satuan|biro|bagian|divisi)\s*$", re.I)
 # A noun trigger after these words is the setting of what the sentence tells, not its action.
 _CIRCUMSTANCE = re.compile(r"\b(?:dalam|akibat|selama)\s+(?:[\w-]+\s+){0,1}$", re.I)
+# Only violence and protest are told as a setting ("tewas dalam serangan"); "dalam penyidikan",
+# "selama pemeriksaan" name a procedure, not an event of this sentence.
+_SETTING_ROOTS = frozenset({"14", "18", "19", "20"})
+# A pronoun right before a bare verb is its agent, the phrase before it the one acted on:
+# "Uang tersebut kami sita", "Tersangka langsung kami amankan" (Indonesian object-first voice).
+_PRONOUN_AGENT = re.compile(r"\b(kami|kita|saya|aku|mereka|dia|ia)\s+$", re.I)
+# The agent of an event noun after an occurrence verb: "Penangkapan dilakukan Tim Tekab 308".
+_NOUN_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:dilakukan|dilaksanakan)\s+(?:oleh\s+)?$",
+                         re.I)
+# A clause opened by one of these has no subject of its own: it shares the main clause's
+# ("Sebelum melakukan penangkapan, penyidik KPK melakukan penggeledahan").
+_ADVERBIAL_OPENING = re.compile(
+    r"^\s*(?:setelah|sebelum|saat|ketika|usai|seusai|sesudah|selain|sambil|tak lama setelah)"
+    r"\s+(?:[\w-]+\s+){0,1}$", re.I)
 
 
 def _is_noun(form: str) -> bool:
@@ -87,6 +101,7 @@ class _Trigger:
     passive: bool
     counts_as: str | None
     needs: tuple[str, ...] = ()
+    unless_next: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,6 +121,7 @@ class _Lexicon:
     role_re: re.Pattern[str]
     roles: dict[str, str]  # phrase -> role code
     groups: dict[str, str]  # phrase -> group code
+    intent: dict[str, tuple[str, str]]  # root of an act -> (intent code, label)
 
 
 def _words_re(phrases: Iterable[str]) -> str:
@@ -154,11 +170,17 @@ def lexicon() -> _Lexicon:
     triggers: dict[str, _Trigger] = {}
     for entry in data["trigger"]:
         passive = set(entry.get("passive_forms", ()))
+        active = set(entry.get("active_forms", ()))
         for form in entry["forms"]:
+            # di- verbs are passive ("diperiksa", "ditaklukan") unless listed as active
+            # ("diskusi" is a noun that happens to start with di-).
+            di_verb = form.startswith("di") and len(form.split()[0]) > 4 and form not in active
             # A form listed twice keeps its first, more specific entry.
             triggers.setdefault(form, _Trigger(entry["code"], entry["label"], entry["plover"],
-                                               form in passive, entry.get("person_object"),
-                                               tuple(entry.get("needs", ()))))
+                                               form in passive or di_verb,
+                                               entry.get("person_object"),
+                                               tuple(entry.get("needs", ())),
+                                               tuple(entry.get("unless_next", ()))))
     fact = data["factuality"]
     counts = data["counts"]
     count_words = {w: kind for kind in ("killed", "injured", "arrested") for w in counts[kind]}
@@ -185,6 +207,7 @@ def lexicon() -> _Lexicon:
         role_re=re.compile(_words_re([*roles, *groups]), re.I),
         roles=roles,
         groups=groups,
+        intent={root: (code, label) for root, (code, label) in data["intent"].items()},
     )
 
 
@@ -505,6 +528,26 @@ def _subject_phrase(article: Article, site: _Site, default_country: str | None,
     return _phrase(article, site.floor, stop.start() if stop else site.start, default_country)
 
 
+# The words of a main clause before its verb: "…, penyidik KPK melakukan …".
+_BEFORE_VERB = re.compile(r"\s*((?:[\w()-]+\s+){1,6}?)(?=(?:me|di|ber|ter)[a-z]{3,}\b)")
+
+
+def _main_subject(article: Article, site: _Site, candidates: list[_Candidate],
+                  default_country: str | None) -> _Candidate | None:
+    """The subject of the main clause after an opening adverbial clause ("Sebelum melakukan
+    penangkapan, penyidik KPK …"): the clause after the comma, up to its verb."""
+    text = article.text
+    comma = text.find(",", site.end, site.sentence.end)
+    if comma < 0:
+        return None
+    match = _BEFORE_VERB.match(text, comma + 1, site.sentence.end)
+    if match is None:
+        return None
+    named = [c for c in candidates if comma < c.start < match.end(1)]
+    return named[0] if named else _phrase(article, match.start(1), match.end(1),
+                                          default_country)
+
+
 def _object_phrase(article: Article, site: _Site, default_country: str | None,
                    ) -> _Candidate | None:
     stop = _OBJECT_END.search(article.text, site.end, site.sentence.end)
@@ -523,18 +566,31 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
     after = [c for c in candidates if site.end <= c.start < site.clause_end]
     adjacent = after[0] if after and after[0].start <= site.end + 1 else None
     noun = _is_noun(form)
+    setting = (trigger.code[:2] in _SETTING_ROOTS
+               and _CIRCUMSTANCE.search(text[site.sentence.start:site.start]) is not None)
     if noun and not (adjacent or _NOUN_EVENT_BEFORE.search(text[site.sentence.start:site.start])
-                     or _NOUN_EVENT_AFTER.match(text, site.end, site.sentence.end)
-                     or _CIRCUMSTANCE.search(text[site.sentence.start:site.start])):
+                     or _NOUN_EVENT_AFTER.match(text, site.end, site.sentence.end) or setting):
         return None  # "pola serangan", "serangan di Filipina": the attack is only named
+    if noun and (agent := next((c for c in after if _NOUN_AGENT.match(
+            text[site.end:c.start])), None)) is not None:
+        # "Penangkapan dilakukan Tim Tekab 308 Polres Lampung Timur"
+        return agent, None
+    pronoun = _PRONOUN_AGENT.search(text[site.clause_start:site.start])
+    if pronoun is not None and not noun:
+        at = site.clause_start + pronoun.start(1)
+        agent = _Candidate(at, at + len(pronoun.group(1)), pronoun.group(1), None, None)
+        patient = _phrase(article, site.clause_start, at, default_country)
+        return agent, patient
     source = in_clause[0] if in_clause else None
+    if source is None and _ADVERBIAL_OPENING.match(text[site.sentence.start:site.start]):
+        source = _main_subject(article, site, candidates, default_country)
     if source is None and _PRONOUN_SUBJECT.search(text[site.clause_start:site.start]):
         if site.index:
             source = _first_person(article, article.sentences[site.index - 1], default_country)
     elif source is None and before:
         source = before[-1]
     target = after[0] if after else None
-    if noun and _CIRCUMSTANCE.search(text[site.sentence.start:site.start]):
+    if noun and setting:
         # "… tewas dalam serangan …": the attack is the setting; those counted are its targets
         # and the attacker is not named here.
         return None, (before[-1] if before else target)
@@ -603,6 +659,10 @@ def code_events(article: Article) -> list[Event]:
                 continue  # "pelaku bom bunuh diri": the perpetrator's description, not an act
             if _RELATIVE_VERB.search(before_text):
                 continue  # "yang ditangkap di Jambi": describes a participant (guideline 1.1)
+            if trigger.unless_next and re.match(
+                    r"\s+(?:" + "|".join(map(re.escape, trigger.unless_next)) + r")\b",
+                    text[end:sentence.end], re.I):
+                continue  # "meminta agar …": what was asked is a quotation, not an appeal
             if trigger.needs and not re.match(
                     r"\s*(?:[\w()-]+\s+){0,4}?(?:" + "|".join(map(re.escape, trigger.needs))
                     + r")\b", text[end:sentence.end], re.I):
@@ -624,20 +684,25 @@ def code_events(article: Article) -> list[Event]:
             if actor1 is None and trigger.code[:2] in _NEEDS_SOURCE:
                 continue  # a meeting or a statement with nobody making it
             code = _military_or_not(trigger.code, actor1, actor2)
+            label = _LABEL_180 if code != trigger.code else trigger.label
+            factuality = _factuality(before_text, reported,
+                                     lex.future_after_re.match(text, end, sentence.end)
+                                     is not None)
+            if factuality == "future" and reported and code[:2] in lex.intent:
+                code, label = lex.intent[code[:2]]
+                factuality = "reported"
             violent = violent or code[:2] in ("18", "19", "20")
             place = _place(article, sentence, end)
             confidence = (0.4 + 0.25 * (actor1 is not None) + 0.25 * (actor2 is not None)
                           + 0.1 * (place is not None))
             events.append(Event(
-                code=code, label=_LABEL_180 if code != trigger.code else trigger.label,
+                code=code, label=label,
                 plover=trigger.plover,
                 trigger=Mention(start, end, text[start:end]), sentence=index,
                 confidence=round(min(confidence, 1.0), 2), actor1=actor1, actor2=actor2,
                 place=place, date=_date(article, sentence),
                 counts=_counts(article, sentence, trigger.counts_as),
-                factuality=_factuality(before_text, reported,
-                                       lex.future_after_re.match(text, end, sentence.end)
-                                       is not None),  # type: ignore[arg-type]
+                factuality=factuality,  # type: ignore[arg-type]
             ))
     return events
 

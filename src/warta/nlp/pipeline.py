@@ -56,7 +56,7 @@ BUILTIN: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "events": ("warta.nlp.events:build",
                ("text", "sentences", "entities", "times", "quantities", "quotes"), ("events",)),
     "summary": ("warta.nlp.summary:build", ("text", "sentences", "paragraphs"), ("summary",)),
-    "topics": ("warta.nlp.topics:build", ("text",), ("topics", "keywords")),
+    "topics": ("warta.nlp.topics:build", ("text", "title", "url"), ("topics", "keywords")),
 }
 
 #: The stages ``warta.parse`` runs when none are named, in order.

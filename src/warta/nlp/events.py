@@ -40,7 +40,7 @@ _FACTUALITY_WINDOW = 4
 _CLAUSE_BREAK = re.compile(
     r",|;|\b(?:karena|sehingga|setelah|sebelum|ketika|saat|sementara|namun|tetapi|bahwa|"
     r"agar|supaya|sedangkan|lalu|kemudian|sejak)\b", re.I)
-_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:ia|dia|beliau)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*)(ia|dia|beliau)\b", re.I)
 _RELATIVE = re.compile(r"\byang\b[^,;]*$", re.I)
 # "oleh" and up to four words before the agent: "diamankan oleh tiga orang anggota Densus 88".
 _BY = re.compile(r"\boleh\s+(?:[\w-]+\s+){0,4}$", re.I)
@@ -83,6 +83,13 @@ _NOUN_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:dilakukan|dilaksanakan)\s+(?
 _ADVERBIAL_OPENING = re.compile(
     r"^\s*(?:setelah|sebelum|saat|ketika|usai|seusai|sesudah|selain|sambil|tak lama setelah)"
     r"\s+(?:[\w-]+\s+){0,1}$", re.I)
+
+
+def _is_bare(form: str) -> bool:
+    """A verb without a voice prefix ("sita", "amankan", "periksa"): the form Indonesian uses
+    after a pronoun agent, with the thing acted on first ("Uang tersebut kami sita")."""
+    head = form.lower().split()[0]
+    return not head.startswith(("me", "di", "ber", "ter", "pe")) and not _is_noun(form)
 
 
 def _is_noun(form: str) -> bool:
@@ -576,7 +583,7 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
         # "Penangkapan dilakukan Tim Tekab 308 Polres Lampung Timur"
         return agent, None
     pronoun = _PRONOUN_AGENT.search(text[site.clause_start:site.start])
-    if pronoun is not None and not noun:
+    if pronoun is not None and _is_bare(form):
         at = site.clause_start + pronoun.start(1)
         agent = _Candidate(at, at + len(pronoun.group(1)), pronoun.group(1), None, None)
         patient = _phrase(article, site.clause_start, at, default_country)
@@ -584,9 +591,13 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
     source = in_clause[0] if in_clause else None
     if source is None and _ADVERBIAL_OPENING.match(text[site.sentence.start:site.start]):
         source = _main_subject(article, site, candidates, default_country)
-    if source is None and _PRONOUN_SUBJECT.search(text[site.clause_start:site.start]):
-        if site.index:
-            source = _first_person(article, article.sentences[site.index - 1], default_country)
+    if source is None and (subject := _PRONOUN_SUBJECT.search(
+            text[site.clause_start:site.start])) is not None:
+        # The first person of the previous sentence, else the pronoun as written.
+        at = site.clause_start + subject.start(1)
+        source = (_first_person(article, article.sentences[site.index - 1], default_country)
+                  if site.index else None) or _Candidate(
+            at, site.clause_start + subject.end(1), subject.group(1), None, None)
     elif source is None and before:
         source = before[-1]
     target = after[0] if after else None

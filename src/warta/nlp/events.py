@@ -465,7 +465,8 @@ def _site(article: Article, index: int, sentence: Span, start: int, end: int,
 _AUXILIARIES = re.compile(
     r"(?:\s+(?:telah|sudah|akan|masih|juga|pun|langsung|kemudian|lalu|sempat|berhasil|kembali|"
     r"segera|baru|sedang|tengah|kini|pernah|lantas|bahkan|diduga|disebut|dikabarkan|"
-    r"tega|nekat|sengaja|berani))+\s*$",
+    r"tega|nekat|sengaja|berani|ingin|mau|hendak|berencana|bisa|dapat|harus|perlu|bakal|"
+    r"siap|berupaya|mencoba|terus|tidak|tak|belum))+\s*$",
     re.I)
 # Where a plain object phrase ends: a preposition, a conjunction or punctuation.
 _OBJECT_END = re.compile(
@@ -616,11 +617,12 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
             # An agent no dictionary knows, right after the verb: "ditangkap pedagang Pasar".
             agent = _object_phrase(article, site, default_country)
             by = [agent] if agent is not None else []
-        relative = source is not None and re.search(r"\byang\b", text[source.end:site.start])
         if source is None and not noun:
             source = _subject_phrase(article, site, default_country)  # "Seluruhnya ditangkap"
-        # In "wilayah yang diduduki oleh X" the one acted on is the relative's head.
-        return (by[0] if by else None), (None if relative else source)
+        # A verb inside a relative clause ("wilayah yang diduduki oleh X") never gets here
+        # (_RELATIVE_VERB); a subject with a relative clause of its own keeps its role:
+        # "Marianus yang juga Calon Gubernur NTT diperiksa".
+        return (by[0] if by else None), source
     if target is None and len(in_clause) >= 2:
         # "Shoigu dan Assad bertemu": a joint subject meets itself.
         return in_clause[0], in_clause[1]

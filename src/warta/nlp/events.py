@@ -485,7 +485,7 @@ _NOT_PHRASE_START = frozenset({
     "dalam", "pada", "di", "ke", "dari", "untuk", "saat", "setelah", "sementara", "namun",
     "sedangkan", "adapun", "bahkan", "menurut", "terkait", "soal", "hingga", "sampai",
     "bersama", "sekitar", "pukul", "kemarin", "tadi", "sejak", "senin", "selasa", "rabu",
-    "kamis", "jumat", "sabtu", "minggu"})
+    "kamis", "jumat", "sabtu", "minggu", "tak", "tidak", "hasil"})
 # ber- words that describe a person inside a noun phrase rather than act as its verb:
 # "pria berinisial H", "tiga orang anggota Densus 88 berpakaian sipil".
 _DESCRIBING = frozenset({"berinisial", "berusia", "bernama", "berumur", "berpakaian",
@@ -549,11 +549,13 @@ def _main_subject(article: Article, site: _Site, candidates: list[_Candidate],
     if comma < 0:
         return None
     match = _BEFORE_VERB.match(text, comma + 1, site.sentence.end)
-    if match is None:
-        return None
-    named = [c for c in candidates if comma < c.start < match.end(1)]
-    return named[0] if named else _phrase(article, match.start(1), match.end(1),
-                                          default_country)
+    # A name opening the main clause is its subject even before a bare verb ("…, Paddock
+    # bunuh diri di lokasi").
+    limit = match.end(1) if match else min(comma + 40, site.sentence.end)
+    named = [c for c in candidates if comma < c.start < limit]
+    if named:
+        return named[0]
+    return _phrase(article, match.start(1), match.end(1), default_country) if match else None
 
 
 def _object_phrase(article: Article, site: _Site, default_country: str | None,

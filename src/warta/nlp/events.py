@@ -85,6 +85,12 @@ _ADVERBIAL_OPENING = re.compile(
     r"\s+(?:[\w-]+\s+){0,1}$", re.I)
 
 
+def _is_verb(form: str) -> bool:
+    """A form with a verbal prefix: me-, di-, ber-, ter- ("menyerang", "dijerat")."""
+    head = form.lower().split()[0]
+    return len(head) > 4 and head.startswith(("me", "di", "ber", "ter")) and not _is_noun(form)
+
+
 def _is_bare(form: str) -> bool:
     """A verb without a voice prefix ("sita", "amankan", "periksa"): the form Indonesian uses
     after a pronoun agent, with the thing acted on first ("Uang tersebut kami sita")."""
@@ -670,8 +676,10 @@ def code_events(article: Article) -> list[Event]:
             before_text = text[sentence.start:start]
             if lex.topic_re.search(before_text) or lex.anaphoric_re.match(text, end, sentence.end):
                 continue  # a subject of talk ("membahas kerja sama"), or an event told before
-            if _DESCRIPTOR.search(before_text):
-                continue  # "pelaku bom bunuh diri": the perpetrator's description, not an act
+            # "pelaku bom bunuh diri" describes the perpetrator; "Pelaku dijerat" and
+            # "Tersangka membacok korban" are clauses with a verb.
+            if _DESCRIPTOR.search(before_text) and not _is_verb(key):
+                continue
             if _RELATIVE_VERB.search(before_text):
                 continue  # "yang ditangkap di Jambi": describes a participant (guideline 1.1)
             if trigger.unless_next and re.match(

@@ -727,7 +727,28 @@ def code_events(article: Article) -> list[Event]:
                 counts=_counts(article, sentence, trigger.counts_as),
                 factuality=factuality,  # type: ignore[arg-type]
             ))
-    return events
+    return _implied_enforcer(events)
+
+
+# Roots of law enforcement: investigations (09) and arrests, seizures, charges (17).
+_ENFORCEMENT = frozenset({"09", "17"})
+
+
+def _implied_enforcer(events: list[Event]) -> list[Event]:
+    """Give agentless law-enforcement events the article's enforcer.
+
+    Police and KPK stories name the agency once and then write "ditangkap", "diperiksa",
+    "disita" with no agent. The agency most often named as the source of the article's
+    investigations and arrests is then the implied source: an actor with a code and no text,
+    since nothing in the sentence names it (eval/GUIDELINE.md section 4 codes these the same
+    way). Only a police or judicial code qualifies, and only one the article wrote somewhere."""
+    named = [e.actor1.code for e in events if e.code[:2] in _ENFORCEMENT and e.actor1 is not None
+             and e.actor1.code and e.actor1.code.endswith(("COP", "JUD"))]
+    if not named:
+        return events
+    enforcer = max(set(named), key=lambda code: (named.count(code), -named.index(code)))
+    return [replace(e, actor1=Actor(text="", code=enforcer))
+            if e.code[:2] in _ENFORCEMENT and e.actor1 is None else e for e in events]
 
 
 def build(settings: Settings | None = None) -> Any:

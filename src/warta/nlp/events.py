@@ -611,9 +611,9 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
         source = before[-1]
     target = after[0] if after else None
     if noun and setting:
-        # "… tewas dalam serangan …": the attack is the setting; those counted are its targets
-        # and the attacker is not named here.
-        return None, (before[-1] if before else target)
+        # "… tewas dalam serangan …": the attack is the setting; those counted are its targets,
+        # and the attacker is named only right after the noun ("dalam serangan AS").
+        return adjacent, (before[-1] if before else (None if adjacent else target))
     if noun and adjacent is not None:
         # "serangan tentara Suriah": the actor right after a noun trigger is its agent.
         return adjacent, (after[1] if len(after) > 1 else None)

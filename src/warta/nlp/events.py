@@ -101,9 +101,13 @@ def _is_bare(form: str) -> bool:
 def _is_noun(form: str) -> bool:
     """Indonesian nominalisations: pe-/per-/ke- … -an and bare -an nouns ("serangan")."""
     head = form.lower().split()[0]
-    # Six letters at least: short words in -an ("akan", "bukan") are not nominalisations.
+    if head in lexicon().not_nouns:
+        return False  # "enggan", "perintahkan": -an endings that are not nominalisations
+    # Six letters at least: short words in -an ("akan", "bukan") are not nominalisations; -kan
+    # is a verb suffix ("amankan", "titipkan") except after pe-/ke- ("pendidikan").
     return (len(head) >= 6 and head.endswith("an")
-            and not head.startswith(("me", "di", "ber", "ter")))
+            and not head.startswith(("me", "di", "ber", "ter"))
+            and not (head.endswith("kan") and not head.startswith(("pe", "ke"))))
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,7 @@ class _Lexicon:
     roles: dict[str, str]  # phrase -> role code
     groups: dict[str, str]  # phrase -> group code
     intent: dict[str, tuple[str, str]]  # root of an act -> (intent code, label)
+    not_nouns: frozenset[str]
 
 
 def _words_re(phrases: Iterable[str]) -> str:
@@ -221,6 +226,7 @@ def lexicon() -> _Lexicon:
         roles=roles,
         groups=groups,
         intent={root: (code, label) for root, (code, label) in data["intent"].items()},
+        not_nouns=frozenset(data["grammar"]["not_nouns"]),
     )
 
 
@@ -536,8 +542,13 @@ def _subject_phrase(article: Article, site: _Site, default_country: str | None,
     text = article.text
     head = _AUXILIARIES.sub("", text[site.clause_start:site.start])
     if head.strip(" ,"):
+        # The clause's subject, or, when a verb comes first ("P2TP2A mengutus stafnya untuk
+        # berkoordinasi"), the subject of that verb, who also does this one.
         return _phrase(article, site.clause_start, site.clause_start + len(head),
-                       default_country)
+                       default_country) or (
+            _phrase(article, site.clause_start, site.clause_start + controller.end(1),
+                    default_country)
+            if (controller := _BEFORE_VERB.match(head)) else None)
     stop = _OBJECT_END.search(text, site.floor, site.start)
     return _phrase(article, site.floor, stop.start() if stop else site.start, default_country)
 

@@ -154,7 +154,8 @@ def test_openapi_lists_every_route(client):
     for path in ("/api/articles", "/api/articles/{article_id}", "/api/entities",
                  "/api/entities/{key}", "/api/entities/{key}/timeline",
                  "/api/entities/{key}/co-mentions", "/api/entities/{key}/quotes",
-                 "/api/entities/{key}/events", "/api/events", "/api/quotes", "/api/stats"):
+                 "/api/entities/{key}/events", "/api/events", "/api/quotes", "/api/stats",
+                 "/api/stories/{story_id}"):
         assert path in paths, path
     assert "post" in paths["/api/articles"]
 
@@ -165,6 +166,7 @@ def test_openapi_lists_every_route(client):
 def test_every_error_has_one_shape(client, ingest_client, store, monkeypatch):
     assert_error(client.get("/api/articles/nope"), 404, "not-found")
     assert_error(client.get("/api/entities/PER:nobody"), 404, "not-found")
+    assert_error(client.get("/api/stories/nope"), 404, "not-found")
     assert_error(client.get("/api/nothing-here"), 404, "not-found")
     body = assert_error(client.get("/api/articles", params={"limit": 0}), 422, "invalid")
     assert body["details"][0]["where"] == "query.limit"

@@ -95,7 +95,8 @@ def test_upsert_is_idempotent_and_updates_in_place(store):
     assert store.count() == 1
     assert store.conn.execute("SELECT rowid, title FROM articles WHERE id = 'a1'").fetchone() == (
         rowid, "Shoigu dan Assad Bahas Deir Az Zor")
-    assert store.get("a1") == changed
+    # The store fills in the story (a story of its own: no other article is like it).
+    assert store.get("a1") == replace(changed, story="a1")
     # Parts are replaced, not added to.
     assert store.count("mentions") == 2
     assert store.count("authors") == 2
@@ -122,7 +123,7 @@ def test_parts_are_stored(store):
 def test_full_record_round_trips(store):
     article = make_article()
     store.upsert(article)
-    assert store.get("a1") == article
+    assert store.get("a1") == replace(article, story="a1")  # the store names its story
     assert store.get("nope") is None
 
 

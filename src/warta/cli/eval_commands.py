@@ -116,6 +116,28 @@ def quotes(indosum: IndoSumOption = DEFAULT_DATA / "sum-indosum-dev",
     _events_or_quotes("quotes", indosum, gold, split, as_json)
 
 
+def stories(indosum: IndoSumOption = DEFAULT_DATA / "sum-indosum-dev",
+            pairs: Annotated[Path, typer.Option(
+                help="Hand-labelled pairs (eval/stories/GUIDELINE.md).")
+            ] = Path("eval/stories/pairs.jsonl"),
+            split: SplitOption = "test",
+            subset: Annotated[bool, typer.Option(
+                "--subset", help="Ingest only the articles of the pairs (fast, approximate).")
+            ] = False,
+            as_json: JsonOption = False) -> None:
+    """Story clustering: precision and recall of 'same story' on labelled article pairs.
+
+    Ingests IndoSum into an in-memory store the way warta ingest does,
+    then compares the stories it formed with the labels.
+
+    [b]Example[/b]
+
+      warta eval stories --indosum ../shared/data/sum-indosum-dev --split test
+    """
+    _run("stories", ["--indosum", str(indosum), "--pairs", str(pairs), "--split", split,
+                     *(["--subset"] if subset else []), *_flags(as_json)])
+
+
 def register(eval_app: typer.Typer) -> None:
-    for command in (ner, dates, summary, topics, events, quotes):
+    for command in (ner, dates, summary, topics, events, quotes, stories):
         eval_app.command()(command)

@@ -1,4 +1,4 @@
-"""The store's commands: ``ingest``, ``search``, ``entities``, ``show``, ``export``.
+"""The store's commands: ``ingest``, ``search``, ``entities``, ``show``, ``story``, ``export``.
 
 Each command parses its arguments, calls :mod:`warta.store` or :mod:`warta.query`, and prints
 what it returns. ``register(app)`` adds them to the ``warta`` Typer app. Domain errors (a bad
@@ -320,6 +320,46 @@ def show(
     typer.echo(article.to_json(indent=2))
 
 
+def story(
+    article_id: Annotated[str, typer.Argument(help="An article's id (or a story id).",
+                                              metavar="ID")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The articles that tell the same story as an article, oldest first.
+
+    Stories are clustered at ingest: articles of the last few days whose
+    most distinctive words and entities match (see eval/stories/README.md).
+
+    [b]Examples[/b]
+
+      warta story 90e2265d2f9e659d
+
+      warta story 90e2265d2f9e659d --json
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    with _reading(db) as database:
+        article = database.article(article_id)
+        story_id = article.story if article is not None and article.story else article_id
+        rows = database.story(story_id)
+    if not rows:
+        raise _fail(f"no article or story with id {article_id!r} in the store; "
+                    "find ids with warta search")
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table(title=f"story {story_id}: {len(rows)} article(s)")
+    for column in ("published", "outlet", "title or url", "id"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row((row["published"] or "")[:16].replace("T", " "), row["outlet"] or "",
+                      row["title"] or row["url"] or "", row["id"])
+    Console().print(table)
+
+
 def export(
     format: Annotated[str, typer.Option(
         "--format", help="jsonl, csv or parquet (parquet needs pyarrow).")] = "jsonl",
@@ -374,6 +414,7 @@ def register(app: typer.Typer) -> None:
     app.command()(search)
     app.command()(entities)
     app.command()(show)
+    app.command()(story)
     app.command()(export)
 
 

@@ -184,7 +184,7 @@ def keywords(text: str, k: int = 8) -> list[str]:
     runs = _runs(text, stop)
     # Lemmas and rarities once per word: this loop is the hot path of the topics stage.
     lemmas = [[lemma(w.lower()) for w in run] for run in runs]
-    idf_of, default_idf = _idf_of(), model.default_idf
+    idf_of, default_idf = word_idf(), model.default_idf
     rarity = [[idf_of.get(w.lower(), default_idf) for w in run] for run in runs]
     lemma_count = Counter(lem for run in lemmas for lem in run)
 
@@ -237,9 +237,9 @@ def keywords(text: str, k: int = 8) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _idf_of() -> dict[str, float]:
-    """Word -> IDF as plain floats: indexing a numpy array per word costs more than the rest of
-    the keyword loop."""
+def word_idf() -> dict[str, float]:
+    """Word -> IDF as plain floats, for keywords here and story profiles in the store. (Indexing
+    a numpy array per word costs more than the rest of the keyword loop.)"""
     model = load_model()
     return {w: idf for w, idf in zip(model.index, model.idf.tolist(), strict=True)
             if not w.startswith(SECTION)}

@@ -42,6 +42,12 @@ class Database:
     def article(self, article_id: str) -> Article | None:
         return self.store.get(article_id)
 
+    def story(self, story_id: str, *, limit: int = 50) -> list[dict[str, Any]]:
+        """The articles of one story cluster (an article's ``story``), oldest first."""
+        from warta.query.analytics import story
+
+        return story(self.store, story_id, limit=limit)
+
     def export(self, what: str, format: str, out: IO[str] | IO[bytes]) -> int:
         return export(self.store, what, format, out)
 

@@ -252,6 +252,13 @@ def overview(store: SQLiteStore) -> dict[str, Any]:
     return {**counts, "first_day": first, "last_day": last}
 
 
+def story(store: SQLiteStore, story_id: str, *, limit: int = 50) -> list[dict[str, Any]]:
+    """The articles of one story cluster, oldest first: the outlets that told it and when."""
+    return _rows(store.execute(
+        "SELECT id, title, outlet, published, url, duplicate_of FROM articles WHERE story = ? "
+        "ORDER BY published, rowid LIMIT ?", [story_id, max(1, int(limit))]))
+
+
 def latest(store: SQLiteStore, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
     """The newest articles, each with the opening of its text as a snippet (the rows of a
     search with no query and no filter)."""

@@ -108,6 +108,17 @@ def get_article(db: Db, article_id: Annotated[str, Path(max_length=MAX_FILTER_CH
     return article.to_dict()
 
 
+@router.get("/stories/{story_id}", summary="The articles of one story")
+def get_story(db: Db, story_id: Annotated[str, Path(max_length=MAX_FILTER_CHARS)],
+              limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+    """The articles that tell one story (an article's ``story``), oldest first."""
+    articles = db.read(lambda d: d.story(story_id, limit=limit))
+    if not articles:
+        raise ApiError(404, f"no story with id {story_id!r}; an article's story is its "
+                       "'story' field")
+    return {"story": story_id, "articles": articles}
+
+
 class NewArticle(BaseModel):
     """One page to parse and store: plain text or HTML."""
 

@@ -178,6 +178,19 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 );
 """),
+    Migration(3, "story clusters: each article's profile terms by publication day", """
+-- The profile of each dated article (warta.store.stories): its most distinctive words and
+-- entities with unit-length weights. An ingest finds the earlier articles of the same days
+-- that share a term here, without comparing all pairs.
+CREATE TABLE story_terms (
+    term TEXT NOT NULL,
+    day INTEGER NOT NULL,     -- the publication day as a day count (date.toordinal)
+    article INTEGER NOT NULL REFERENCES articles (rowid),
+    weight REAL NOT NULL,
+    PRIMARY KEY (term, day, article)
+) WITHOUT ROWID;
+CREATE INDEX story_terms_article ON story_terms (article);
+"""),
 )
 
 # The same schema for PostgreSQL, migration for migration. The full-text table keeps the same
@@ -346,6 +359,16 @@ CREATE TABLE meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+"""),
+    Migration(3, "story clusters: each article's profile terms by publication day", """
+CREATE TABLE story_terms (
+    term TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    article BIGINT NOT NULL REFERENCES articles (rowid),
+    weight DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (term, day, article)
+);
+CREATE INDEX story_terms_article ON story_terms (article);
 """),
 )
 

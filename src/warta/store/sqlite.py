@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,7 +23,7 @@ import msgspec
 
 from warta.errors import StoreError
 from warta.model import Article, Notice, Rejection, replace
-from warta.store import dedup
+from warta.store import dedup, stories
 from warta.store.schema import LATEST, MIGRATIONS
 from warta.store.text import DEFAULT_STEMMER, STEMMER_VERSION, stemmed
 
@@ -62,7 +62,7 @@ class _Indexed(msgspec.Struct):
 def content_hash(article: Article) -> str:
     """A hash of what the article says. ``source`` (which file it came from) and the fields the
     store itself sets are left out, so the same article read from another file is unchanged."""
-    plain = replace(article, source={}, duplicate_of=None)
+    plain = replace(article, source={}, duplicate_of=None, story=None)
     return hashlib.blake2b(msgspec.json.encode(plain), digest_size=16).hexdigest()
 
 
@@ -86,6 +86,15 @@ def _day(published: str | None) -> str | None:
     if published and len(published) >= 10 and published[4] == "-" and published[7] == "-":
         return published[:10]
     return None
+
+
+def _day_number(published: str | None) -> int | None:
+    """The local publication day as a day count (proleptic Gregorian ordinal), for windows."""
+    day = _day(published)
+    try:
+        return date.fromisoformat(day).toordinal() if day else None
+    except ValueError:
+        return None
 
 
 class SQLiteStore:
@@ -260,8 +269,10 @@ class SQLiteStore:
                 with self.transaction():
                     self._record_source(source, article.id)
             return Written(article.id, "unchanged", row[2])
-        # The expensive part (MinHash) runs before the write lock is taken.
+        # The expensive parts (MinHash, the story profile) run before the write lock is taken.
         print_ = dedup.fingerprint(article.text)
+        profile = stories.article_profile(article)
+        day = _day_number(article.published)
         title_index = stemmed(article.title or "")
         body_index = stemmed(article.text)
         with self.transaction() as conn:
@@ -275,9 +286,15 @@ class SQLiteStore:
             rowid = row[0] if row else None
             found = self._find_duplicate(print_, rowid)
             duplicate_of = found or article.duplicate_of
-            stored = replace(article, duplicate_of=duplicate_of)
+            story = self._find_story(duplicate_of, profile, day, rowid)
+            stored = replace(article, duplicate_of=duplicate_of,
+                             story=story or article.story or article.id)
             rowid = self._write_article(stored, digest, rowid)
             self._write_parts(rowid, stored, title_index, body_index, print_)
+            if day is not None:
+                conn.executemany("INSERT INTO story_terms (term, day, article, weight) "
+                                 "VALUES (?, ?, ?, ?)",
+                                 [(term, day, rowid, weight) for term, weight in profile.items()])
             if source is not None:
                 self._record_source(source, article.id)
         return Written(article.id, "updated" if row else "new", found)
@@ -310,6 +327,30 @@ class SQLiteStore:
                 best = (score, body.duplicate_of or body.id)
         return best[1] if best else None
 
+    def _find_story(self, duplicate_of: str | None, profile: dict[str, float], day: int | None,
+                    own: int | None) -> str | None:
+        """The story of the original, for a copy; else that of the stored article published
+        within the window whose profile is most like this one, if it is like enough."""
+        if duplicate_of is not None:
+            row = self.conn.execute("SELECT story FROM articles WHERE id = ?",
+                                    (duplicate_of,)).fetchone()
+            if row is not None and row[0]:
+                return str(row[0])
+        if day is None or not profile:
+            return None
+        values = ", ".join("(?, ?)" for _ in profile)
+        params: list[Any] = [x for pair in profile.items() for x in pair]
+        params += [day - stories.WINDOW_DAYS, day + stories.WINDOW_DAYS,
+                   -1 if own is None else own, stories.THRESHOLD]
+        row = self.conn.execute(
+            f"WITH wanted (term, weight) AS (VALUES {values}) "
+            "SELECT a.story, sum(s.weight * w.weight) AS score FROM story_terms s "
+            "JOIN wanted w ON s.term = w.term JOIN articles a ON a.rowid = s.article "
+            "WHERE s.day BETWEEN ? AND ? AND s.article <> ? "
+            "GROUP BY s.article, a.story HAVING sum(s.weight * w.weight) >= ? "
+            "ORDER BY score DESC, s.article LIMIT 1", params).fetchone()
+        return str(row[0]) if row is not None and row[0] else None
+
     def _write_article(self, article: Article, digest: str, rowid: int | None) -> int:
         now = _now()
         outlet = article.outlet
@@ -329,7 +370,7 @@ class SQLiteStore:
             "title = ?, language = ?, duplicate_of = ?, story = ?, content_hash = ?, "
             "modified = ?, json = ? WHERE rowid = ?", (*values, rowid))
         for table in ("authors", "article_entities", "mentions", "times", "quotes", "events",
-                      "minhash_bands"):
+                      "minhash_bands", "story_terms"):
             self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (rowid,))
         self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (rowid,))
         return rowid

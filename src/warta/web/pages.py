@@ -131,8 +131,11 @@ def article_page(request: Request,
         by_type.setdefault(entity.type, []).append(entity)
     summary = [article.text[s.start:s.end] for i, s in enumerate(article.sentences)
                if i in set(article.summary)]
+    story = article.story
+    same_story = [row for row in _db(request).read(lambda d: d.story(story))
+                  if row["id"] != article.id] if story else []
     return render(request, "article.html", article=article, body=article_html(article),
-                  by_type=by_type, summary=summary)
+                  by_type=by_type, summary=summary, same_story=same_story)
 
 
 @router.get("/entity/{key:path}", response_class=HTMLResponse)

@@ -103,6 +103,8 @@ def _is_noun(form: str) -> bool:
     head = form.lower().split()[0]
     if head in lexicon().not_nouns:
         return False  # "enggan", "perintahkan": -an endings that are not nominalisations
+    if head in lexicon().nouns:
+        return True  # "rapat", "vonis", "operasi": nouns without the -an ending
     # Six letters at least: short words in -an ("akan", "bukan") are not nominalisations; -kan
     # is a verb suffix ("amankan", "titipkan") except after pe-/ke- ("pendidikan").
     return (len(head) >= 6 and head.endswith("an")
@@ -140,6 +142,7 @@ class _Lexicon:
     groups: dict[str, str]  # phrase -> group code
     intent: dict[str, tuple[str, str]]  # root of an act -> (intent code, label)
     not_nouns: frozenset[str]
+    nouns: frozenset[str]
 
 
 def _words_re(phrases: Iterable[str]) -> str:
@@ -227,6 +230,7 @@ def lexicon() -> _Lexicon:
         groups=groups,
         intent={root: (code, label) for root, (code, label) in data["intent"].items()},
         not_nouns=frozenset(data["grammar"]["not_nouns"]),
+        nouns=frozenset(data["grammar"]["nouns"]),
     )
 
 

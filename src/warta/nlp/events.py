@@ -85,6 +85,16 @@ _ADVERBIAL_OPENING = re.compile(
     r"\s+(?:[\w-]+\s+){0,1}$", re.I)
 
 
+def _next_word_in(rest: str, words: Sequence[str]) -> bool:
+    """Whether the next word is one of ``words``; "di-*" stands for any di- verb
+    ("meminta diberlakukan …")."""
+    match = re.match(r"\s+([\w-]+)", rest)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    return word in words or ("di-*" in words and word.startswith("di") and len(word) > 4)
+
+
 def _is_verb(form: str) -> bool:
     """A form with a verbal prefix: me-, di-, ber-, ter- ("menyerang", "dijerat")."""
     head = form.lower().split()[0]
@@ -697,9 +707,8 @@ def code_events(article: Article) -> list[Event]:
                 continue
             if _RELATIVE_VERB.search(before_text):
                 continue  # "yang ditangkap di Jambi": describes a participant (guideline 1.1)
-            if trigger.unless_next and re.match(
-                    r"\s+(?:" + "|".join(map(re.escape, trigger.unless_next)) + r")\b",
-                    text[end:sentence.end], re.I):
+            if trigger.unless_next and _next_word_in(text[end:sentence.end],
+                                                     trigger.unless_next):
                 continue  # "meminta agar …": what was asked is a quotation, not an appeal
             if trigger.needs and not re.match(
                     r"\s*(?:[\w()-]+\s+){0,4}?(?:" + "|".join(map(re.escape, trigger.needs))

@@ -153,3 +153,19 @@ def test_query_cli_and_api_list_a_story(samples, tmp_path):
     assert [a["outlet"] for a in body["articles"]] == [samples[1].outlet.name, "Lain"]
     page = client.get(f"/article/{samples[1].id}").text
     assert "retold-" + samples[1].id in page
+
+
+def test_a_store_without_stories_is_clustered_when_opened(samples, tmp_path):
+    """An older store (no story terms, no stories) gets them on opening for writing."""
+    url = f"sqlite:///{tmp_path}/old.db"
+    with open_store(url) as store:
+        store.upsert(samples[2])
+        store.upsert(retold(samples[2]))
+        store.conn.execute("DELETE FROM story_terms")
+        store.conn.execute("UPDATE articles SET story = NULL")
+        store.conn.execute("DELETE FROM meta WHERE key = 'stories'")
+    with open_store(url) as store:
+        assert store.get("retold-" + samples[2].id).story == samples[2].id
+        assert store.execute("SELECT count(*) FROM articles WHERE story IS NULL"
+                             ).fetchone()[0] == 0
+        assert store.execute("SELECT count(DISTINCT article) FROM story_terms").fetchone()[0] == 2

@@ -94,6 +94,7 @@ class PostgresStore(SQLiteStore):
                 raw.execute("SET synchronous_commit = off")
                 self._migrate()
                 self._check_index()
+                self._check_stories()
         except psycopg.Error as exc:
             raise StoreError(f"cannot open the store {self.path}: {_one_line(exc)}") from None
 

@@ -136,6 +136,7 @@ class SQLiteStore:
                 self.conn.execute("PRAGMA foreign_keys = ON")
                 self._migrate()
                 self._check_index()
+                self._check_stories()
             elif self.version() < LATEST:
                 raise StoreError(f"{path} is at schema version {self.version()}, warta needs "
                                  f"{LATEST}; open it once for writing (warta ingest) to upgrade")
@@ -207,6 +208,43 @@ class SQLiteStore:
         with self.transaction() as conn:
             conn.execute("INSERT INTO meta (key, value) VALUES ('index_stemmer', ?) "
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (wanted,))
+
+    def _check_stories(self) -> None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'stories'").fetchone()
+        if row is not None and row[0] == stories.VERSION:
+            return
+        if self.count() > 0:
+            self.restory()
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO meta (key, value) VALUES ('stories', ?) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                         (stories.VERSION,))
+
+    def restory(self, batch: int = 200) -> int:
+        """Cluster every stored article into stories again, oldest stored first, as if it were
+        ingested anew (after an upgrade from a store without stories, or a change of the
+        clustering). An interrupted run starts again from the beginning."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM story_terms")
+        done, last = 0, 0
+        while True:
+            rows = self.conn.execute("SELECT rowid, json FROM articles WHERE rowid > ? "
+                                     "ORDER BY rowid LIMIT ?", (last, batch)).fetchall()
+            if not rows:
+                return done
+            for rowid, raw in rows:
+                article = Article.from_json(raw)
+                profile = stories.article_profile(article)
+                day = _day_number(article.published)
+                with self.transaction() as conn:
+                    story = (self._find_story(article.duplicate_of, profile, day, rowid)
+                             or article.id)
+                    stored = replace(article, story=story)
+                    conn.execute("UPDATE articles SET story = ?, json = ? WHERE rowid = ?",
+                                 (story, msgspec.json.encode(stored).decode(), rowid))
+                    self._write_story_terms(rowid, profile, day)
+            done += len(rows)
+            last = rows[-1][0]
 
     def reindex(self, batch: int = 500) -> int:
         """Rebuild the full-text index from the stored articles (after a stemmer change).
@@ -291,10 +329,7 @@ class SQLiteStore:
                              story=story or article.story or article.id)
             rowid = self._write_article(stored, digest, rowid)
             self._write_parts(rowid, stored, title_index, body_index, print_)
-            if day is not None:
-                conn.executemany("INSERT INTO story_terms (term, day, article, weight) "
-                                 "VALUES (?, ?, ?, ?)",
-                                 [(term, day, rowid, weight) for term, weight in profile.items()])
+            self._write_story_terms(rowid, profile, day)
             if source is not None:
                 self._record_source(source, article.id)
         return Written(article.id, "updated" if row else "new", found)
@@ -350,6 +385,12 @@ class SQLiteStore:
             "GROUP BY s.article, a.story HAVING sum(s.weight * w.weight) >= ? "
             "ORDER BY score DESC, s.article LIMIT 1", params).fetchone()
         return str(row[0]) if row is not None and row[0] else None
+
+    def _write_story_terms(self, rowid: int, profile: dict[str, float], day: int | None) -> None:
+        if day is not None:
+            self.conn.executemany(
+                "INSERT INTO story_terms (term, day, article, weight) VALUES (?, ?, ?, ?)",
+                [(term, day, rowid, weight) for term, weight in profile.items()])
 
     def _write_article(self, article: Article, digest: str, rowid: int | None) -> int:
         now = _now()

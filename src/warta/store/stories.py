@@ -27,6 +27,9 @@ from warta.store.text import fold, tokens
 # Tuned on the dev pairs of eval/stories (grid: terms 24/60, threshold 0.15-0.50, window 1/3
 # days, entity weight 0/1/2, time values as terms or not); the table is in eval/stories/README.md.
 
+#: Bump when profiles or the rule change: stores clustered by another version re-cluster on
+#: opening for writing (:meth:`~warta.store.sqlite.SQLiteStore.restory`).
+VERSION = "1"
 #: Profile terms kept per article.
 PROFILE_TERMS = 24
 #: Articles at most this many days apart (by publication day) can share a story.

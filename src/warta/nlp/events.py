@@ -670,9 +670,20 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
 _LABEL_180 = "Use unconventional violence"
 
 
+_LABEL_175 = "Use tactics of violent repression"
+# PLOVER types of the codes an event can be recoded to (CAMEO→PLOVER table).
+_PLOVER_OF = {"175": "coerce", "180": "assault", "030": "agree", "033": "agree",
+              "036": "consult", "138": "threaten"}
+
+
 def _military_or_not(code: str, source: Actor | None, target: Actor | None) -> str:
     """CAMEO keeps conventional military force (19) for armed forces and states; an attack by
-    gunmen, criminals or a mob is unconventional violence (18)."""
+    gunmen, criminals or a mob is unconventional violence (18); troops or police firing on
+    civilians or protesters is violent repression (175, eval/GUIDELINE.md 3.1)."""
+    if (code[:2] == "19" and source is not None and source.code is not None
+            and source.code.endswith(("MIL", "COP")) and target is not None
+            and target.code is not None and target.code.endswith("CVL")):
+        return "175"
     if code != "190":
         return code
     if source is None or source.code is None:
@@ -731,7 +742,8 @@ def code_events(article: Article) -> list[Event]:
             if actor1 is None and trigger.code[:2] in _NEEDS_SOURCE:
                 continue  # a meeting or a statement with nobody making it
             code = _military_or_not(trigger.code, actor1, actor2)
-            label = _LABEL_180 if code != trigger.code else trigger.label
+            label = ({"180": _LABEL_180, "175": _LABEL_175}.get(code, trigger.label)
+                     if code != trigger.code else trigger.label)
             factuality = _factuality(before_text, reported,
                                      lex.future_after_re.match(text, end, sentence.end)
                                      is not None)
@@ -744,7 +756,8 @@ def code_events(article: Article) -> list[Event]:
                           + 0.1 * (place is not None))
             events.append(Event(
                 code=code, label=label,
-                plover=trigger.plover,
+                plover=_PLOVER_OF.get(code, trigger.plover) if code != trigger.code
+                else trigger.plover,
                 trigger=Mention(start, end, text[start:end]), sentence=index,
                 confidence=round(min(confidence, 1.0), 2), actor1=actor1, actor2=actor2,
                 place=place, date=_date(article, sentence),

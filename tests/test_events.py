@@ -108,3 +108,27 @@ def test_arrest_negation_and_future():
     intent = next(e for e in found if e.trigger.text == "akan bertemu")
     assert intent.code == "036" and (intent.actor1.code, intent.actor2.code) == ("IDNCOP",
                                                                                    "IDNGOV")
+
+
+GRAMMAR = ("Nenek penjual sayur ditangkap pedagang pasar pada Rabu (28/2). "
+           "Uang yang disita dari pelaku berjumlah Rp 2 juta. "
+           "Uang tersebut kami sita untuk barang bukti, kata Kapolsek. "
+           "Pelaku dijerat pasal berlapis. "
+           "KPK menetapkan Bupati Jombang sebagai tersangka. "
+           "Tentara menembak 20 demonstran di alun-alun kota.")
+
+
+def test_voice_relative_clauses_and_repression():
+    found = events.code_events(with_entities(article_of(GRAMMAR), {}))
+    by_trigger = {e.trigger.text: e for e in found}
+    # A bare agent right after a passive verb, even one no dictionary knows.
+    assert by_trigger["ditangkap"].actor1.text == "pedagang pasar"
+    # "yang disita" only describes the money; "kami sita" is the act, "kami" its agent.
+    assert [e.trigger.text for e in found if e.code == "171"] == ["sita"]
+    assert by_trigger["sita"].actor1.text == "kami"
+    # "Pelaku dijerat" is a clause, not the description "pelaku bom".
+    assert by_trigger["dijerat"].actor2.text == "Pelaku"
+    # "menetapkan" is a charge only with "… sebagai tersangka".
+    assert by_trigger["menetapkan"].code == "173"
+    # Soldiers firing on civilians: violent repression, not combat.
+    assert by_trigger["menembak"].code == "175"

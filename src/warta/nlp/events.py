@@ -764,7 +764,25 @@ def code_events(article: Article) -> list[Event]:
                 counts=_counts(article, sentence, trigger.counts_as),
                 factuality=factuality,  # type: ignore[arg-type]
             ))
-    return _implied_enforcer(events)
+    return _implied_enforcer(_merge_coordinated(text, events))
+
+
+# Between two coordinated verbs of one clause: "ditangkap dan ditahan", "menyita serta
+# mengamankan".
+_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|lalu|kemudian)\s+(?:langsung\s+)?$", re.I)
+
+
+def _merge_coordinated(text: str, events: list[Event]) -> list[Event]:
+    """One event for coordinated verbs with the same code (eval/GUIDELINE.md 1.1 rule 5):
+    "Yee ditangkap dan ditahan selama 53 hari" is one arrest, told with two verbs."""
+    merged: list[Event] = []
+    for event in events:
+        last = merged[-1] if merged else None
+        if (last is not None and last.sentence == event.sentence and last.code == event.code
+                and _COORDINATION.match(text[last.trigger.end:event.trigger.start])):
+            continue
+        merged.append(event)
+    return merged
 
 
 # Roots of law enforcement: investigations (09) and arrests, seizures, charges (17).

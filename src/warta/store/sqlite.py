@@ -377,13 +377,17 @@ class SQLiteStore:
         params: list[Any] = [x for pair in profile.items() for x in pair]
         params += [day - stories.WINDOW_DAYS, day + stories.WINDOW_DAYS,
                    -1 if own is None else own, stories.THRESHOLD]
-        row = self.conn.execute(
+        best = self.conn.execute(
             f"WITH wanted (term, weight) AS (VALUES {values}) "
-            "SELECT a.story, sum(s.weight * w.weight) AS score FROM story_terms s "
-            "JOIN wanted w ON s.term = w.term JOIN articles a ON a.rowid = s.article "
+            "SELECT s.article, sum(s.weight * w.weight) AS score FROM story_terms s "
+            "JOIN wanted w ON s.term = w.term "
             "WHERE s.day BETWEEN ? AND ? AND s.article <> ? "
-            "GROUP BY s.article, a.story HAVING sum(s.weight * w.weight) >= ? "
+            "GROUP BY s.article HAVING sum(s.weight * w.weight) >= ? "
             "ORDER BY score DESC, s.article LIMIT 1", params).fetchone()
+        if best is None:
+            return None
+        row = self.conn.execute("SELECT story FROM articles WHERE rowid = ?",
+                                (best[0],)).fetchone()
         return str(row[0]) if row is not None and row[0] else None
 
     def _write_story_terms(self, rowid: int, profile: dict[str, float], day: int | None) -> None:

@@ -609,6 +609,8 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
     noun = _is_noun(form)
     setting = (trigger.code[:2] in _SETTING_ROOTS
                and _CIRCUMSTANCE.search(text[site.sentence.start:site.start]) is not None)
+    if noun and not setting and _CIRCUMSTANCE.search(text[site.sentence.start:site.start]):
+        return None  # "Dalam penelusuran polisi, …": a procedure as the frame, not an event
     if noun and not (adjacent or _NOUN_EVENT_BEFORE.search(text[site.sentence.start:site.start])
                      or _NOUN_EVENT_AFTER.match(text, site.end, site.sentence.end) or setting):
         return None  # "pola serangan", "serangan di Filipina": the attack is only named

@@ -153,6 +153,7 @@ class _Lexicon:
     intent: dict[str, tuple[str, str]]  # root of an act -> (intent code, label)
     not_nouns: frozenset[str]
     nouns: frozenset[str]
+    phrase_words: frozenset[str]
 
 
 def _words_re(phrases: Iterable[str]) -> str:
@@ -241,6 +242,7 @@ def lexicon() -> _Lexicon:
         intent={root: (code, label) for root, (code, label) in data["intent"].items()},
         not_nouns=frozenset(data["grammar"]["not_nouns"]),
         nouns=frozenset(data["grammar"]["nouns"]),
+        phrase_words=frozenset(data["grammar"]["phrase_words"]),
     )
 
 
@@ -512,11 +514,6 @@ _NOT_PHRASE_START = frozenset({
     "sedangkan", "adapun", "bahkan", "menurut", "terkait", "soal", "hingga", "sampai",
     "bersama", "sekitar", "pukul", "kemarin", "tadi", "sejak", "senin", "selasa", "rabu",
     "kamis", "jumat", "sabtu", "minggu", "tak", "tidak", "hasil"})
-# ber- words that describe a person inside a noun phrase rather than act as its verb:
-# "pria berinisial H", "tiga orang anggota Densus 88 berpakaian sipil".
-_DESCRIBING = frozenset({"berinisial", "berusia", "bernama", "berumur", "berpakaian",
-                         "bersenjata", "berseragam", "berstatus", "berkewarganegaraan"})
-
 
 def _is_noun_phrase(phrase: str) -> bool:
     words = phrase.split()
@@ -529,7 +526,7 @@ def _is_noun_phrase(phrase: str) -> bool:
         # A lower-case word with a verbal prefix is a verb: the phrase is a clause.
         if lower in _NOT_IN_PHRASE or (word.islower() and len(lower) > 5
                                        and lower.startswith(("me", "ber", "di", "ter"))
-                                       and lower not in _DESCRIBING):
+                                       and lower not in lexicon().phrase_words):
             return False
     return True
 

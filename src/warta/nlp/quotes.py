@@ -364,9 +364,15 @@ def _resolve(article: Article, found: _Found, earlier: Sequence[Quote],
             return None, None
         return issuer, _entity_at(article.entities, issuer.start, issuer.end)
     entity = _entity_at(article.entities, speaker.start, speaker.end)
-    if entity is None or not any(e.key == entity and e.type == "PER" for e in article.entities):
-        # "kata Kapolsek": the officer named earlier, not the town in his title.
-        entity = _title_holder(article, speaker) or entity
+    kind = next((e.type for e in article.entities if e.key == entity), None)
+    if kind in ("LOC", "GPE") and not any(
+            m.start <= speaker.start and speaker.end <= m.end
+            for e in article.entities if e.key == entity for m in e.mentions):
+        # A place inside a title ("Kapolsek Tambun", "Mantan Gubernur DKI Jakarta ini") is
+        # not the speaker; the person holding the title is, if the article names one.
+        entity = _title_holder(article, speaker)
+    elif entity is None:
+        entity = _title_holder(article, speaker)
     return None, entity
 
 

@@ -180,20 +180,13 @@ def dateline(paragraph: str, outlet: lexicon.Outlet | None = None
 
 # --- attributions ------------------------------------------------------------------------------
 
-# Words before an outlet's name that are not part of it ("laman resmi Kemlu").
-_NAME_PREFIXES = ("laman resmi ", "laman ", "situs resmi ", "situs ", "kantor berita ", "media ")
-# Words that end an attributed name: what follows is a date or a new clause, not the outlet.
-_NAME_STOP = re.compile(
-    r"\s+(?:pada|yang|bahwa|dalam|di|ke|untuk|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b.*$"
-)
-
-
 def attributions(text: str) -> list[Attribution]:
     """Outlets the body says it draws on: ``Dilansir dari Aljazirah``, ``mengutip Reuters``."""
     found: list[Attribution] = []
-    for match in lexicon.page_rules().attribution.finditer(text):
-        name = _NAME_STOP.sub("", match["name"]).rstrip(" .")
-        for prefix in _NAME_PREFIXES:
+    rules = lexicon.page_rules()
+    for match in rules.attribution.finditer(text):
+        name = rules.attribution_stop.sub("", match["name"]).rstrip(" .")
+        for prefix in rules.attribution_prefixes:
             name = name.removeprefix(prefix)
         if not name or len(name) > 60:
             continue

@@ -92,6 +92,8 @@ class PageRules:
     credit: re.Pattern[str]
     credit_suffix: re.Pattern[str]
     attribution: re.Pattern[str]
+    attribution_prefixes: tuple[str, ...]
+    attribution_stop: re.Pattern[str]
     boilerplate_lines: tuple[re.Pattern[str], ...]
     boilerplate_inline: tuple[re.Pattern[str], ...]
     tail_markers: tuple[re.Pattern[str], ...]
@@ -109,6 +111,10 @@ def page_rules() -> PageRules:
                                                   reverse=True))
     dl = data["dateline"]
     place, dash = dl["place"], dl["dash"]
+    weekdays = load_toml("id/time.toml")["weekdays"]
+    stops = [*data["attributions"]["name_stops"], *(f"(?i:{re.escape(name)})"
+                                                   for names in weekdays.values()
+                                                   for name in names)]
     return PageRules(
         byline_roles=roles,
         byline_label=re.compile(rf"(?i)(?:^|[/|,]\s*)(?P<label>{labels})\s*:\s*"),
@@ -116,6 +122,8 @@ def page_rules() -> PageRules:
         credit_suffix=re.compile(data["images"]["credit_suffix"], re.I),
         # Cues are matched case-insensitively, names only when capitalised.
         attribution=re.compile(rf"\b(?P<cue>(?i:{cues}))\s+{data['attributions']['name']}"),
+        attribution_prefixes=tuple(p + " " for p in data["attributions"]["name_prefixes"]),
+        attribution_stop=re.compile(r"\s+(?:" + "|".join(stops) + r")\b.*$"),
         boilerplate_lines=tuple(re.compile(p, re.I) for p in data["boilerplate"]["lines"]),
         boilerplate_inline=tuple(re.compile(p, re.I) for p in data["boilerplate"]["inline"]),
         tail_markers=tuple(re.compile(p, re.I) for p in data["boilerplate"]["tail_markers"]),

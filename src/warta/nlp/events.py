@@ -564,6 +564,27 @@ def _subject_phrase(article: Article, site: _Site, default_country: str | None,
     return _phrase(article, site.floor, stop.start() if stop else site.start, default_country)
 
 
+def _speaker_as_subject(article: Article, site: _Site, candidates: list[_Candidate],
+                        default_country: str | None) -> _Candidate | None:
+    """The speaker of a reported clause that opens with the verb: in "Nicholson bersumpah akan
+    mengalahkan militan ISIS" the one who vows is the one who will fight."""
+    text = article.text
+    for quote in article.quotes:
+        if not (quote.start <= site.start < quote.end) or quote.speaker is None:
+            continue
+        if _AUXILIARIES.sub("", " " + text[quote.start:site.start]).strip(" ,"):
+            return None  # the reported clause has a subject of its own
+        speaker = quote.speaker
+        named = [c for c in candidates if c.start < speaker.end and speaker.start < c.end]
+        if named:
+            return named[0]
+        if speaker.text.lower() in ("-nya", "ia", "dia", "beliau"):
+            return None
+        return _Candidate(speaker.start, speaker.end, speaker.text, None,
+                          actor_code(speaker.text, None, default_country))
+    return None
+
+
 # The words of a main clause before its verb: "…, penyidik KPK melakukan …".
 _BEFORE_VERB = re.compile(r"\s*((?:[\w()-]+\s+){1,6}?)(?=(?:me|di|ber|ter)[a-z]{3,}\b)")
 
@@ -622,6 +643,8 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
         patient = _phrase(article, site.clause_start, at, default_country)
         return agent, patient
     source = in_clause[0] if in_clause else None
+    if source is None:
+        source = _speaker_as_subject(article, site, candidates, default_country)
     if source is None and _ADVERBIAL_OPENING.match(text[site.sentence.start:site.start]):
         source = _main_subject(article, site, candidates, default_country)
     if source is None and (subject := _PRONOUN_SUBJECT.search(

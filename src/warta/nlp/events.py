@@ -324,6 +324,13 @@ def actor_code(text: str, entity: Entity | None, default_country: str | None,
     return (country or default_country or "") + (role or "")
 
 
+# Capitalised words after a role word that name whose it is ("pasukan Suriah", "militan ISIS"),
+# but not a weekday, a month or a time zone ("polisi Rabu (28/2)").
+_NOT_A_NAME = (r"(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Januari|Februari|Maret|April|"
+               r"Mei|Juni|Juli|Agustus|September|Oktober|November|Desember|WIB|WITA|WIT)\b)")
+_ROLE_TAIL = re.compile(rf"\s+(?:{_NOT_A_NAME}[A-Z][\w-]*)(?:\s+{_NOT_A_NAME}[A-Z][\w-]*){{0,3}}")
+
+
 def _candidates(article: Article, sentence: Span, default_country: str | None
                 ) -> list[_Candidate]:
     text = article.text
@@ -343,9 +350,9 @@ def _candidates(article: Article, sentence: Span, default_country: str | None
     for match in lexicon().role_re.finditer(chunk):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         # A role word followed by a country or name: "pasukan Suriah", "militan ISIS".
-        tail = re.match(r"\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})", text[end:end + 60])
+        tail = _ROLE_TAIL.match(text, end, min(end + 60, sentence.end))
         if tail:
-            end += tail.end()
+            end = tail.end()
         overlapping = [c for c in found if c.start < end and start < c.end]
         # The phrase covers the names it overlaps: "Presiden Suriah Bashar al-Assad".
         end = max([end, *(c.end for c in overlapping)])

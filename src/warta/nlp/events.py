@@ -67,6 +67,10 @@ _NOUN_EVENT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:terhadap|oleh|terjadi|
 # So do the names of offices and units: "Direktur Penyidikan KPK", "Kepala Bagian Penerangan".
 _DESCRIPTOR = re.compile(r"\b(?:pelaku|tersangka|terduga|korban|direktur|direktorat|deputi|"
                          r"kepala|kasubdit|subdit|satgas|satuan|biro|bagian|divisi)\s*$", re.I)
+# Occurrence verbs: an event noun as their subject is a mention of the event even when it points
+# back ("Penangkapan itu terjadi, Sabtu", eval/GUIDELINE.md 1.1 rule 2).
+_OCCURS = re.compile(r"\s+(?:(?:juga|sudah|telah|baru)\s+)?(?:terjadi|berlangsung|dilakukan|"
+                     r"digelar|berakhir|dilaksanakan)\b", re.I)
 # A noun trigger after these words is the setting of what the sentence tells, not its action.
 _CIRCUMSTANCE = re.compile(r"\b(?:dalam|akibat|selama)\s+(?:[\w-]+\s+){0,1}$", re.I)
 # Only violence and protest are told as a setting ("tewas dalam serangan"); "dalam penyidikan",
@@ -739,7 +743,10 @@ def code_events(article: Article) -> list[Event]:
             form = text[start:end]
             trigger = lex.triggers[key]
             before_text = text[sentence.start:start]
-            if lex.topic_re.search(before_text) or lex.anaphoric_re.match(text, end, sentence.end):
+            anaphor = lex.anaphoric_re.match(text, end, sentence.end)
+            if anaphor is not None and _OCCURS.match(text, anaphor.end(), sentence.end):
+                anaphor = None  # "Penangkapan itu terjadi Sabtu": a mention of its own (rule 2)
+            if lex.topic_re.search(before_text) or anaphor is not None:
                 continue  # a subject of talk ("membahas kerja sama"), or an event told before
             # "pelaku bom bunuh diri" describes the perpetrator; "Pelaku dijerat" and
             # "Tersangka membacok korban" are clauses with a verb.

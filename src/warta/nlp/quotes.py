@@ -364,12 +364,13 @@ def _resolve(article: Article, found: _Found, earlier: Sequence[Quote],
             return None, None
         return issuer, _entity_at(article.entities, issuer.start, issuer.end)
     entity = _entity_at(article.entities, speaker.start, speaker.end)
-    kind = next((e.type for e in article.entities if e.key == entity), None)
-    if kind in ("LOC", "GPE") and not any(
-            m.start <= speaker.start and speaker.end <= m.end
-            for e in article.entities if e.key == entity for m in e.mentions):
-        # A place inside a title ("Kapolsek Tambun", "Mantan Gubernur DKI Jakarta ini") is
-        # not the speaker; the person holding the title is, if the article names one.
+    place = next((e for e in article.entities if e.key == entity
+                  and e.type in ("LOC", "GPE")), None)
+    if place is not None and (place.place is None or place.place.feature != "country") and not any(
+            m.start <= speaker.start and speaker.end <= m.end for m in place.mentions):
+        # A town or province inside a title ("Kapolsek Tambun", "Mantan Gubernur DKI Jakarta
+        # ini") is not the speaker; the person holding the title is, if the article names one.
+        # A country stays: "tentara Rusia" speaks for Russia.
         entity = _title_holder(article, speaker)
     elif entity is None:
         entity = _title_holder(article, speaker)

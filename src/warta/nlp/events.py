@@ -500,6 +500,8 @@ def _site(article: Article, index: int, sentence: Span, start: int, end: int,
     return site, bool(reports or inside)
 
 
+# A lower-case word with a verbal prefix ("menunjukkan", "diduga", "berencana").
+_VERB_WORD = re.compile(r"(?<![\w-])(?:me|di|ber|ter)[a-z]{3,}\b")
 # Auxiliaries and adverbs between a subject and its verb ("Polisi telah memeriksa").
 _AUXILIARIES = re.compile(
     r"(?:\s+(?:telah|sudah|akan|masih|juga|pun|langsung|kemudian|lalu|sempat|berhasil|kembali|"
@@ -654,6 +656,14 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
         patient = _phrase(article, site.clause_start, at, default_country)
         return agent, patient
     source = in_clause[0] if in_clause else None
+    if source is not None:
+        # A complement clause: "Hasil interogasi polisi menunjukkan para terduga teroris
+        # berencana menyerang": after another verb, the subject is the actor named after it.
+        verbs = [m for m in _VERB_WORD.finditer(text, source.end, site.start)
+                 if m.group(0) not in lexicon().phrase_words]
+        if verbs:
+            later = [c for c in in_clause if c.start >= verbs[0].end()]
+            source = later[0] if later else source
     if source is None:
         source = _speaker_as_subject(article, site, candidates, default_country)
     if source is None and _ADVERBIAL_OPENING.match(text[site.sentence.start:site.start]):

@@ -351,8 +351,11 @@ def _candidates(article: Article, sentence: Span, default_country: str | None
                 found.append(_Candidate(m.start, m.end, m.text, entity,
                                         actor_code(m.text, entity, default_country)))
     chunk = text[sentence.start:sentence.end]
+    phrase_end = -1
     for match in lexicon().role_re.finditer(chunk):
         start, end = sentence.start + match.start(), sentence.start + match.end()
+        if start < phrase_end:
+            continue  # a rank inside the phrase just built: "Kapolri Jenderal Tito Karnavian"
         # A role word followed by a country or name: "pasukan Suriah", "militan ISIS".
         tail = _ROLE_TAIL.match(text, end, min(end + 60, sentence.end))
         if tail:
@@ -367,6 +370,7 @@ def _candidates(article: Article, sentence: Span, default_country: str | None
         code = actor_code(phrase, named, default_country, _place_country(article, start, end))
         found = [c for c in found if c not in overlapping]
         found.append(_Candidate(start, end, phrase, named, code))
+        phrase_end = end
     found.sort(key=lambda c: c.start)
     return found
 

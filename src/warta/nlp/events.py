@@ -71,6 +71,9 @@ _DESCRIPTOR = re.compile(r"\b(?:pelaku|tersangka|terduga|korban|direktur|direkto
 # back ("Penangkapan itu terjadi, Sabtu", eval/GUIDELINE.md 1.1 rule 2).
 _OCCURS = re.compile(r"\s+(?:(?:juga|sudah|telah|baru)\s+)?(?:terjadi|berlangsung|dilakukan|"
                      r"digelar|berakhir|dilaksanakan)\b", re.I)
+# An event noun whose occurrence the sentence states, a few words on.
+_OCCURS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:terjadi|berlangsung|dilakukan|digelar)\b",
+                           re.I)
 # A noun trigger after these words is the setting of what the sentence tells, not its action.
 _CIRCUMSTANCE = re.compile(r"\b(?:dalam|akibat|selama)\s+(?:[\w-]+\s+){0,1}$", re.I)
 # Only violence and protest are told as a setting ("tewas dalam serangan"); "dalam penyidikan",
@@ -787,8 +790,11 @@ def code_events(article: Article) -> list[Event]:
             if source is not None and target is not None and source.text == target.text:
                 target = None
             actor1, actor2 = _to_actor(source), _to_actor(target)
-            if actor1 is None and actor2 is None:
-                continue  # nobody does anything to anybody: not an event we can code
+            if actor1 is None and actor2 is None and not (
+                    _is_noun(form) and _OCCURS_AFTER.match(text, end, sentence.end)):
+                # Nobody does anything to anybody: not an event we can code, unless the text
+                # says it happened ("Penyerangan di Mapolda Sumut terjadi pada pukul 03.00").
+                continue
             if actor1 is None and trigger.code[:2] in _NEEDS_SOURCE:
                 continue  # a meeting or a statement with nobody making it
             code = _military_or_not(trigger.code, actor1, actor2)

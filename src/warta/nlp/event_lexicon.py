@@ -1,0 +1,178 @@
+"""The event coder's Indonesian lexicon and word shapes.
+
+``data/id/events.toml`` (triggers with CAMEO codes and their voice, factuality words, counts,
+intent and grammar lists) and ``data/id/actors.toml`` (roles and named groups) are read once into
+a :class:`Lexicon`; :func:`find_triggers` looks them up word by word; the ``is_*`` helpers tell
+event nouns, prefixed verbs and bare verbs apart. Kept apart from :mod:`warta.nlp.events`, which
+codes the events, so each module stays one job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from warta.resources import load_toml
+
+
+def next_word_in(rest: str, words: Sequence[str]) -> bool:
+    """Whether the next word is one of ``words``; "di-*" stands for any di- verb
+    ("meminta diberlakukan …")."""
+    match = re.match(r"\s+([\w-]+)", rest)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    return word in words or ("di-*" in words and word.startswith("di") and len(word) > 4)
+
+
+def is_verb(form: str) -> bool:
+    """A form with a verbal prefix: me-, di-, ber-, ter- ("menyerang", "dijerat")."""
+    head = form.lower().split()[0]
+    return len(head) > 4 and head.startswith(("me", "di", "ber", "ter")) and not is_noun(form)
+
+
+def is_bare(form: str) -> bool:
+    """A verb without a voice prefix ("sita", "amankan", "periksa"): the form Indonesian uses
+    after a pronoun agent, with the thing acted on first ("Uang tersebut kami sita")."""
+    head = form.lower().split()[0]
+    return not head.startswith(("me", "di", "ber", "ter", "pe")) and not is_noun(form)
+
+
+def is_noun(form: str) -> bool:
+    """Indonesian nominalisations: pe-/per-/ke- … -an and bare -an nouns ("serangan")."""
+    head = form.lower().split()[0]
+    if head in lexicon().not_nouns:
+        return False  # "enggan", "perintahkan": -an endings that are not nominalisations
+    if head in lexicon().nouns:
+        return True  # "rapat", "vonis", "operasi": nouns without the -an ending
+    # Six letters at least: short words in -an ("akan", "bukan") are not nominalisations; -kan
+    # is a verb suffix ("amankan", "titipkan") except after pe-/ke- ("pendidikan").
+    return (len(head) >= 6 and head.endswith("an")
+            and not head.startswith(("me", "di", "ber", "ter"))
+            and not (head.endswith("kan") and not head.startswith(("pe", "ke"))))
+
+
+@dataclass(frozen=True)
+class Trigger:
+    code: str
+    label: str
+    plover: str
+    passive: bool
+    counts_as: str | None
+    needs: tuple[str, ...] = ()
+    unless_next: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: dict[str, Trigger]
+    by_first_word: dict[str, list[tuple[str, ...]]]  # first word -> forms, longest first
+    negation: frozenset[str]
+    future: frozenset[str]
+    modal: frozenset[str]
+    report_re: re.Pattern[str]
+    future_after_re: re.Pattern[str]
+    topic_re: re.Pattern[str]
+    anaphoric_re: re.Pattern[str]
+    people: frozenset[str]
+    count_words: dict[str, str]  # word -> killed/injured/arrested
+    count_re: re.Pattern[str]
+    role_re: re.Pattern[str]
+    roles: dict[str, str]  # phrase -> role code
+    groups: dict[str, str]  # phrase -> group code
+    intent: dict[str, tuple[str, str]]  # root of an act -> (intent code, label)
+    not_nouns: frozenset[str]
+    nouns: frozenset[str]
+    phrase_words: frozenset[str]
+
+
+def words_re(phrases: Iterable[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b"
+
+
+def index_forms(forms: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for form in forms:
+        words = tuple(form.split())
+        index.setdefault(words[0], []).append(words)
+    for options in index.values():
+        options.sort(key=len, reverse=True)
+    return index
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def find_triggers(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, form) of each trigger in ``text[start:end]``, leftmost and longest first.
+
+    A word-by-word lookup: one regular expression with hundreds of alternatives is several
+    times slower on news text."""
+    index = lexicon().by_first_word
+    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text, start, end)]
+    i = 0
+    while i < len(words):
+        found = None
+        for form in index.get(words[i][2], ()):
+            size = len(form)
+            if tuple(w[2] for w in words[i:i + size]) == form:
+                found = (words[i][0], words[i + size - 1][1], " ".join(form))
+                i += size
+                break
+        if found:
+            yield found
+        else:
+            i += 1
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = load_toml("id/events.toml")
+    triggers: dict[str, Trigger] = {}
+    for entry in data["trigger"]:
+        passive = set(entry.get("passive_forms", ()))
+        active = set(entry.get("active_forms", ()))
+        for form in entry["forms"]:
+            # di- verbs are passive ("diperiksa", "ditaklukan") unless listed as active
+            # ("diskusi" is a noun that happens to start with di-).
+            di_verb = form.startswith("di") and len(form.split()[0]) > 4 and form not in active
+            # A form listed twice keeps its first, more specific entry.
+            triggers.setdefault(form, Trigger(entry["code"], entry["label"], entry["plover"],
+                                               form in passive or di_verb,
+                                               entry.get("person_object"),
+                                               tuple(entry.get("needs", ())),
+                                               tuple(entry.get("unless_next", ()))))
+    fact = data["factuality"]
+    counts = data["counts"]
+    count_words = {w: kind for kind in ("killed", "injured", "arrested") for w in counts[kind]}
+    actors = load_toml("id/actors.toml")
+    roles = {p: code for code, phrases in actors["roles"].items() for p in phrases}
+    groups = {p: code for code, phrases in actors["groups"].items() for p in phrases}
+    return Lexicon(
+        triggers=triggers,
+        by_first_word=index_forms(triggers),
+        negation=frozenset(fact["negation"]),
+        future=frozenset(fact["future"]),
+        modal=frozenset(fact["modal"]),
+        # Claim, denial and reporting verbs: what follows them is what someone said happened.
+        report_re=re.compile(words_re([*fact["reported"], *fact["denial"],
+                                        *load_toml("id/quotes.toml")["before_verbs"]]), re.I),
+        # Both are used with match(text, pos), which anchors at pos ("^" would mean the start).
+        future_after_re=re.compile(r"\s*(?:[\w-]+\s+){0,2}?" + words_re(fact["future_after"]),
+                                   re.I),
+        topic_re=re.compile(words_re(data["topics"]["verbs"]), re.I),
+        anaphoric_re=re.compile(r"\s*" + words_re(data["topics"]["anaphoric"]), re.I),
+        people=frozenset(counts["people"]),
+        count_words=count_words,
+        count_re=re.compile(words_re(count_words)),
+        role_re=re.compile(words_re([*roles, *groups]), re.I),
+        roles=roles,
+        groups=groups,
+        intent={root: (code, label) for root, (code, label) in data["intent"].items()},
+        not_nouns=frozenset(data["grammar"]["not_nouns"]),
+        nouns=frozenset(data["grammar"]["nouns"]),
+        phrase_words=frozenset(data["grammar"]["phrase_words"]),
+    )

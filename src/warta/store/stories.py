@@ -27,8 +27,8 @@ from warta.store.text import fold, tokens
 # Tuned on the dev pairs of eval/stories (grid: terms 24/60, threshold 0.15-0.50, window 1/3
 # days, entity weight 0/1/2, time values as terms or not); the table is in eval/stories/README.md.
 
-#: Bump when profiles or the rule change: stores clustered by another version re-cluster on
-#: opening for writing (:meth:`~warta.store.sqlite.SQLiteStore.restory`).
+#: Bump when profiles or the rule change (a new topic model changes the IDF, so it counts):
+#: stores clustered by another version re-cluster on opening for writing (:meth:`~warta.store.sqlite.SQLiteStore.restory`).
 VERSION = "1"
 #: Profile terms kept per article.
 PROFILE_TERMS = 24
@@ -47,8 +47,8 @@ def profile(article: Article, idf: Mapping[str, float], default_idf: float,
             stop: frozenset[str]) -> dict[str, float]:
     """The article's top :data:`PROFILE_TERMS` terms with unit-length TF-IDF weights.
 
-    Terms are folded words (``w:serangan``) and entity keys (``e:PER:bashar al-assad``); a
-    word's weight is ``(1 + log tf) * idf``.
+    Terms are folded words (``w:serangan``) and folded entity keys (``e:per:bashar al-assad``);
+    a word's weight is ``(1 + log tf) * idf``.
     """
     counts = Counter(word for word in tokens(article.text)
                      if len(word) >= MIN_WORD and not word.isdigit() and word not in stop)

@@ -4,14 +4,18 @@
 >>> report = run(["crawl/"], "out/", workers=2)                       # doctest: +SKIP
 >>> report.articles, report.rejected                                    # doctest: +SKIP
 
-The client reads the inputs (files, folders, JSON Lines, WARC) as a stream and cuts it into
-partitions of ``partition_size`` documents; at most two partitions per worker thread are in
-flight, so the client's memory stays flat however big the crawl. Each worker rebuilds the
-pipeline from the settings, parses its partition and writes the shards itself (so ``out_dir``
-must be a folder every worker can write: local disk for a LocalCluster, a shared file system
-for a cluster). The client records each finished partition in ``out_dir/manifest.jsonl``; a run
-over the same inputs with the same settings skips the partitions listed there, so a crashed or
-interrupted run resumes where it stopped.
+The client plans partitions without reading the documents: a slice of ``partition_size`` lines
+of a JSON Lines file (it only counts the lines), one WARC file, or ``partition_size`` other files.
+Each worker reads its partition itself, rebuilds the pipeline from the settings, parses the
+documents and writes the shards (so the inputs and ``out_dir`` must be where every worker can
+see them: local disk for a LocalCluster, a shared file system for a cluster). Only stdin, which
+no worker can see, is read by the client and shipped as documents. At most two partitions per
+worker thread are in flight, so the client's memory stays flat however big the crawl, and the
+client's own work per document is next to nothing, which leaves the cores to the workers.
+
+The client records each finished partition in ``out_dir/manifest.jsonl``; a run over the same
+inputs with the same settings skips the partitions listed there, so a crashed or interrupted run
+resumes where it stopped.
 
 Three ways to run: ``scheduler="synchronous"`` (in this process, for tests and debugging), an
 existing scheduler's address (``tcp://host:8786``), or a LocalCluster of ``workers`` processes
@@ -78,51 +82,94 @@ class DistReport:
 Progress = Callable[[DistReport], None]
 
 
-def read_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[RawDocument | InputError]:
-    """Every document under ``paths``: what ``warta parse`` reads, plus WARC and WARC.gz."""
+def _inputs(paths: Iterable[str]) -> Iterator[Path | str]:
+    """The files under ``paths`` (folders walked for pages, JSON and WARC), and ``-``."""
     from warta.sources import warc
-    from warta.sources.files import SUFFIXES, expand, read_all
+    from warta.sources.files import SUFFIXES, expand
 
     for spec in paths:
         folder = Path(spec)
         if spec != "-" and folder.is_dir():
-            found: Iterable[Path | str] = sorted(
-                p for p in folder.rglob("*") if p.is_file()
-                and (warc.is_warc(p) or p.suffix.lower() in SUFFIXES))
+            yield from sorted(p for p in folder.rglob("*") if p.is_file()
+                              and (warc.is_warc(p) or p.suffix.lower() in SUFFIXES))
         else:
-            found = expand([spec])
-        for item in found:
-            if isinstance(item, Path) and warc.is_warc(item) and item.exists():
-                yield from warc.read(item, max_bytes)
-            else:
-                yield from read_all([str(item)], max_bytes)
+            yield from expand([spec])
 
 
-def partitions(documents: Iterable[RawDocument | InputError], size: int, signature: str,
-               ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    """``(key, documents as plain dicts)`` for each run of ``size`` documents.
+def read_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[RawDocument | InputError]:
+    """Every document under ``paths``: what ``warta parse`` reads, plus WARC and WARC.gz."""
+    from warta.sources import warc
+    from warta.sources.files import read_all
 
-    The key names the partition's place in the stream, where its first and last documents came
-    from and the pipeline's signature, so the same inputs give the same keys run after run.
+    for item in _inputs(paths):
+        if isinstance(item, Path) and warc.is_warc(item) and item.exists():
+            yield from warc.read(item, max_bytes)
+        else:
+            yield from read_all([str(item)], max_bytes)
+
+
+def plan(paths: Iterable[str], size: int, max_bytes: int) -> Iterator[list[dict[str, Any]]]:
+    """The partitions of a run, each a list of items a worker reads itself.
+
+    An item is ``{"read": {"path": …, "lines": [start, stop]}}`` (a slice of a JSON Lines
+    file), ``{"read": {"path": …}}`` (a WARC file, or a page or JSON file), or, for stdin and
+    for paths that do not exist, a document or an error as :func:`~warta.dist.worker.to_plain`
+    makes them. The same inputs always give the same partitions.
     """
     from warta.dist.worker import to_plain
+    from warta.sources import warc
+    from warta.sources.files import count_lines, read_stdin
 
-    batch: list[dict[str, Any]] = []
-    number = 0
+    files: list[dict[str, Any]] = []
+    shipped: list[dict[str, Any]] = []
+    for item in _inputs(paths):
+        if item == "-":
+            for document in read_stdin(max_bytes):
+                shipped.append(to_plain(document))
+                if len(shipped) >= size:
+                    yield shipped
+                    shipped = []
+            continue
+        assert isinstance(item, Path)
+        if not item.exists():
+            yield [to_plain(InputError(f"{item}: no such file or folder",
+                                       {"path": str(item)}))]
+        elif warc.is_warc(item):
+            yield [{"read": {"path": str(item)}}]
+        elif item.suffix.lower() in (".jsonl", ".ndjson"):
+            try:
+                lines = count_lines(item)
+            except OSError as exc:
+                yield [to_plain(InputError(f"{item}: cannot read the file ({exc.strerror})",
+                                           {"path": str(item)}))]
+                continue
+            for start in range(0, lines, size):
+                yield [{"read": {"path": str(item), "lines": [start, min(lines, start + size)]}}]
+        else:
+            files.append({"read": {"path": str(item)}})
+            if len(files) >= size:
+                yield files
+                files = []
+    for rest in (files, shipped):
+        if rest:
+            yield rest
 
-    def key() -> str:
-        ends = [batch[0].get("origin") or batch[0].get("error", {}).get("origin"),
-                batch[-1].get("origin") or batch[-1].get("error", {}).get("origin")]
-        text = json.dumps([signature, size, number, ends], sort_keys=True, default=str)
-        return f"{number:06d}-" + hashlib.blake2b(text.encode(), digest_size=5).hexdigest()
 
-    for item in documents:
-        batch.append(to_plain(item))
-        if len(batch) >= size:
-            yield key(), batch
-            batch, number = [], number + 1
-    if batch:
-        yield key(), batch
+def partitions(planned: Iterable[list[dict[str, Any]]], size: int, signature: str,
+               ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """``(key, items)`` for each planned partition.
+
+    The key names the partition's place in the plan, what its first and last items are and the
+    pipeline's signature, so the same inputs give the same keys run after run.
+    """
+
+    def where(item: dict[str, Any]) -> Any:
+        return item.get("read") or item.get("origin") or item.get("error", {}).get("origin")
+
+    for number, items in enumerate(planned):
+        text = json.dumps([signature, size, number, where(items[0]), where(items[-1])],
+                          sort_keys=True, default=str)
+        yield f"{number:06d}-" + hashlib.blake2b(text.encode(), digest_size=5).hexdigest(), items
 
 
 def read_manifest(out_dir: str | Path) -> dict[str, dict[str, Any]]:
@@ -252,8 +299,8 @@ def run(paths: Iterable[str], out_dir: str | Path, settings: Settings | None = N
                     progress(report)
 
     try:
-        for key, batch in partitions(read_inputs(paths, settings.max_input_bytes),
-                                     partition_size, signature):
+        planned = plan(paths, partition_size, settings.max_input_bytes)
+        for key, batch in partitions(planned, partition_size, signature):
             report.partitions += 1
             entry = finished.get(key)
             if entry is not None and "files" in entry:
@@ -305,5 +352,5 @@ def _load(store: Any, out: Path, entry: dict[str, Any], manifest: Any, db: str) 
     return len(articles)
 
 
-__all__ = ["MANIFEST", "PARTITION_SIZE", "DistReport", "partitions", "read_inputs",
+__all__ = ["MANIFEST", "PARTITION_SIZE", "DistReport", "partitions", "plan", "read_inputs",
            "read_manifest", "run"]

@@ -1,11 +1,11 @@
 """What runs on a Dask worker: one partition of raw documents → Parquet shards.
 
-Only plain values cross the process boundary: the partition arrives as a list of dicts (the
-fields of :class:`~warta.sources.raw.RawDocument`, or an ``error`` entry for an input the reader
-could not turn into one) with the picklable :class:`~warta.settings.Settings`; a small summary
-dict goes back. The pipeline is rebuilt in the worker from the settings and kept for the next
-partition of the same run (a per-process cache, keyed by the settings' values; nothing in it is
-ever sent anywhere).
+Only plain values cross the process boundary: the partition arrives as a list of dicts (what
+to read, :func:`warta.dist.runner.plan`, or for stdin the fields of a
+:class:`~warta.sources.raw.RawDocument` or an ``error`` entry) with the picklable
+:class:`~warta.settings.Settings`; a small summary dict goes back. The pipeline is rebuilt in
+the worker from the settings and kept for the next partition of the same run (a per-process
+cache, keyed by the settings' values; nothing in it is ever sent anywhere).
 """
 
 from __future__ import annotations
@@ -51,6 +51,23 @@ def pipeline_for(settings: Settings) -> Any:
     return _PIPELINES[key]
 
 
+def read_partition(items: list[dict[str, Any]], max_bytes: int,
+                   ) -> Iterator[RawDocument | InputError | Rejection]:
+    """The documents of a partition, read here on the worker, in order."""
+    from pathlib import Path
+
+    from warta.sources.files import read_lines, read_path
+
+    for data in items:
+        where = data.get("read")
+        if where is None:
+            yield from_plain(data)
+        elif "lines" in where:
+            yield from read_lines(Path(where["path"]), *where["lines"])
+        else:
+            yield from read_path(Path(where["path"]), max_bytes)
+
+
 def parse_partition(documents: list[dict[str, Any]], settings: Settings,
                     ) -> Iterator[Article | Rejection]:
     """Articles and rejections for one partition, in order; never raises for a document.
@@ -64,10 +81,12 @@ def parse_partition(documents: list[dict[str, Any]], settings: Settings,
 
     pipeline = pipeline_for(settings)
     prefilter = langfilter.applies(settings)
-    for data in documents:
-        item = from_plain(data)
+    for item in read_partition(documents, settings.max_input_bytes):
         if isinstance(item, Rejection):
             yield item
+            continue
+        if isinstance(item, InputError):
+            yield Rejection(Notice(item.code, item.message), item.origin)
             continue
         try:
             if prefilter:
@@ -91,7 +110,8 @@ def process_partition(partition: str, documents: list[dict[str, Any]], settings:
                               granularity)
     _release_memory()
     return {
-        "partition": partition, "documents": len(documents), **written,
+        "partition": partition,
+        "documents": written["articles"] + sum(written["rejected"].values()), **written,
         "seconds": round(time.perf_counter() - started, 3),
         "cpu_seconds": round(time.process_time() - cpu, 3),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
@@ -110,4 +130,5 @@ def _release_memory() -> None:
     pa.default_memory_pool().release_unused()
 
 
-__all__ = ["from_plain", "parse_partition", "pipeline_for", "process_partition", "to_plain"]
+__all__ = ["from_plain", "parse_partition", "pipeline_for", "process_partition",
+           "read_partition", "to_plain"]

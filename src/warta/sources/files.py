@@ -7,6 +7,7 @@ whole crawl and report what it could not read.
 from __future__ import annotations
 
 import glob
+import itertools
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -73,6 +74,27 @@ def read_path(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]:
         yield InputError(f"{path}: cannot read the file ({exc.strerror})", origin)
         return
     yield from read_bytes(data, str(path), max_bytes)
+
+
+def read_lines(path: Path, start: int, stop: int) -> Iterator[RawDocument | InputError]:
+    """Lines ``start`` to ``stop`` (counted from 0, ``stop`` left out) of a JSON Lines file,
+    with the line numbers of the whole file: a slice of a crawl that a worker reads itself."""
+    try:
+        with path.open("rb") as handle:
+            yield from records.read_jsonl(itertools.islice(handle, start, stop), str(path),
+                                          first=start + 1)
+    except OSError as exc:
+        yield InputError(f"{path}: cannot read the file ({exc.strerror})", {"path": str(path)})
+
+
+def count_lines(path: Path) -> int:
+    """Lines in a file (a last line without a newline counts), read in large blocks."""
+    lines, last = 0, b"\n"
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines + (last != b"\n")
 
 
 def read_bytes(data: bytes, name: str, max_bytes: int, url: str | None = None,

@@ -58,9 +58,11 @@ def to_raw(record: Any, origin: dict[str, str]) -> RawDocument:
                        origin=origin)
 
 
-def read_jsonl(lines: Iterable[str | bytes], path: str) -> Iterator[RawDocument | BadRecord]:
-    """One raw document per line; a bad line yields a :class:`BadRecord` naming its line."""
-    for number, line in enumerate(lines, start=1):
+def read_jsonl(lines: Iterable[str | bytes], path: str, first: int = 1,
+               ) -> Iterator[RawDocument | BadRecord]:
+    """One raw document per line; a bad line yields a :class:`BadRecord` naming its line.
+    ``first`` is the number of the first line given (for a slice of a file)."""
+    for number, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         origin = {"path": path, "line": str(number)}

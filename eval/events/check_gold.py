@@ -211,7 +211,9 @@ GROUPS = {
     "IMGAQD",
     "IMGNUS",
     "IGOUNO",
-}  # transnational groups / IGOs defined in the guideline
+    "IGOASN",
+    "IGOAFU",
+}  # transnational groups / IGOs defined in the guideline (ASEAN and the African Union: v1.2)
 ACTOR = re.compile(r"^(?P<cc>[A-Z]{3})(?P<role>[A-Z]{3})?$")
 
 FACTUALITY = {"asserted", "negated", "future", "modal", "reported-claim"}

@@ -424,3 +424,21 @@ def test_noisy_tagger_output_on_the_seed():
     assert deir.type == "GPE" and deir.key == "geonames:170794" and len(deir.mentions) == 3
     assad = entities["Bashar al-Assad"]
     assert assad.type == "PER" and len(assad.mentions) == 5  # both full names, 3 "Assad"
+
+
+def test_a_well_known_short_name_joins_the_full_name():
+    # The alias table (data/id/aliases.toml): no bracket links the two names here.
+    text = ("Presiden Joko Widodo meresmikan jalan tol. Kemudian Jokowi mengatakan tol itu "
+            "penting bagi PBB dan Perserikatan Bangsa-Bangsa.")
+    mentions = [at(text, "Joko Widodo", "PER"), at(text, "Jokowi", "PER"), at(text, "PBB", "ORG"),
+                at(text, "Perserikatan Bangsa-Bangsa", "ORG")]
+    entities = {e.name: e for e in resolve(text, mentions, sentences(text))}
+    assert entities["Joko Widodo"].aliases == ["Jokowi"]
+    assert entities["PBB"].aliases == ["Perserikatan Bangsa-Bangsa"]
+    assert len(entities) == 2
+
+
+def test_an_alias_table_name_alone_stays_as_written():
+    text = "Jokowi meresmikan jalan tol."
+    [jokowi] = resolve(text, [at(text, "Jokowi", "PER")], sentences(text))
+    assert jokowi.name == "Jokowi"

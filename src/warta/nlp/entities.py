@@ -8,6 +8,9 @@ thing, what that thing is called, which titles it was given, and where a place i
   (``warta/data/id/titles.toml``);
 - an acronym in brackets joins its expansion: "Negara Islam Irak dan Suriah (ISIS)";
 - a short form of a person's name joins the full name it is part of ("Assad", "Bashar");
+- a well-known other name joins the full name the same article writes ("Jokowi" and "Joko
+  Widodo", "PBB" and "Perserikatan Bangsa-Bangsa"); the table is data
+  (``warta/data/id/aliases.toml``);
 - places resolve through :func:`warta.nlp.places.resolve_place`, and mentions that resolve to
   the same gazetteer entry are one entity whatever their spelling ("Damaskus", "DAMASKUS");
 - a name the model found once is looked for again in the rest of the text, since a tagger
@@ -23,6 +26,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from warta.model import Article, Entity, Mention, Place, Span, replace
@@ -37,6 +41,7 @@ from warta.nlp.titles import (
     vocabulary,
     word_key,
 )
+from warta.resources import load_toml
 
 if TYPE_CHECKING:
     from warta.settings import Settings
@@ -364,7 +369,10 @@ def _group(text: str, items: list[_Item]) -> _Groups:
         if item.place is not None and item.place.gazetteer_id:
             keys.append(("PLACE", item.place.gazetteer_id))
         if n not in short:
-            keys.append(("NAME", normalise(text[item.start : item.end])))
+            name = normalise(text[item.start : item.end])
+            keys.append(("NAME", name))
+            if name in _aliases():
+                keys.append(("ALIAS", _aliases()[name]))
         for key in keys:
             if key in first_by_key:
                 groups.join(first_by_key[key], n)
@@ -373,6 +381,17 @@ def _group(text: str, items: list[_Item]) -> _Groups:
     _join_short_person_names(text, items, groups)
     _join_initialisms(text, items, groups)
     return groups
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    """Every name in the alias table, normalised, to the full name it stands for."""
+    table: dict[str, str] = {}
+    for section in load_toml("id/aliases.toml").values():
+        for full, others in section.items():
+            for name in (full, *others):
+                table[normalise(name)] = normalise(full)
+    return table
 
 
 def _short_person_forms(text: str, items: list[_Item]) -> set[int]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import warta
-from warta.model import Article, Span
+from warta.model import Article, Span, replace
+from warta.nlp.entities import resolve
 from warta.nlp.quotes import direct_spans, find_quotes
 from warta.nlp.sentences import split
 
@@ -119,3 +120,31 @@ def test_straight_opening_mark_closed_by_a_curly_one():
     quotes = find_quotes(a)
     assert len(quotes) == 1 and quotes[0].cue == "ujar"
     assert quotes[0].speaker.text == "Kapolsek Koja"
+
+
+def test_speaker_phrases_around_circumstances():
+    a = article_from([
+        '"Data itu perlu dibagi," kata Menteri Hukum dan HAM, Yasonna Laoly setelah membuka '
+        'pertemuan di Kuta.',
+        'Sementara itu, mantan perdana menteri Haiti Laurent Lamothe, melalui akun Twitternya '
+        'mengatakan, "Dunia menyaksikan pernyataan yang tak bisa diterima."',
+        '"Terorisme aktif tanpa adanya koordinasi" antara otoritas negara, kata Pangeran Salman.',
+        '"Misi kami kecewa atas pernyataan itu," demikian pernyataan misi Uni Afrika.',
+        'Laman berita Iraqi News melaporkan, para aktivis di Raqqa menyebutkan ISIS telah pergi.',
+    ])
+    speakers = [q.speaker.text if q.speaker else None for q in find_quotes(a)]
+    assert speakers == ["Menteri Hukum dan HAM, Yasonna Laoly",
+                        "mantan perdana menteri Haiti Laurent Lamothe", "Pangeran Salman",
+                        "misi Uni Afrika", "para aktivis di Raqqa"]
+
+
+def test_a_title_that_points_back_is_read_like_a_pronoun():
+    a = article_from([
+        '"Kalau PKI muncul, gebuk saja," kata Presiden Joko Widodo.',
+        'Mantan Gubernur DKI Jakarta ini menuturkan bahwa pemerintah taat pada konstitusi.',
+    ])
+    start = a.text.index("Joko Widodo")
+    a = replace(a, entities=resolve(a.text, [(start, start + 11, "PER")], a.sentences))
+    indirect = [q for q in find_quotes(a) if q.kind == "indirect"]
+    assert len(indirect) == 1
+    assert indirect[0].speaker_entity == "PER:joko widodo"

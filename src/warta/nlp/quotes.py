@@ -20,6 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from warta.model import Article, Entity, Mention, Quote, Span, replace
+from warta.nlp.titles import tokens, vocabulary
 from warta.resources import load_toml
 
 if TYPE_CHECKING:
@@ -174,7 +175,8 @@ def _worth_keeping(text: str, start: int, end: int) -> bool:
 _ADVERBIAL = re.compile(
     r"^(?:dalam|pada|saat|ketika|di|usai|seusai|setelah|sebelum|sementara|selain|berdasarkan|"
     r"kepada|untuk|dengan|melalui|namun|sebelumnya|sedangkan|menanggapi|terkait|soal|"
-    r"mengenai|atas|dari|bagi|meski|meskipun|walaupun|jika|kalau|karena)\b", re.I)
+    r"mengenai|atas|dari|bagi|meski|meskipun|walaupun|jika|kalau|karena|seperti|sebagaimana)\b",
+    re.I)
 
 
 def _drop_adverbials(phrase: str) -> str:
@@ -191,10 +193,14 @@ def _speaker_phrase(raw: str) -> str:
     parts = raw.split(",")
     phrase = parts[0]
     for part in parts[1:]:
-        words = part.split()
-        if words and words[0][:1].isupper() and len(words) <= 4 and not _SPEAKER_END.search(
-                " " + part):
-            phrase += "," + part
+        # The name may come before a circumstance: "kata Menteri Hukum dan HAM, Yasonna Laoly
+        # setelah membuka pertemuan …".
+        name = _SPEAKER_END.sub("", part)
+        words = name.split()
+        if words and words[0][:1].isupper() and len(words) <= 4:
+            phrase += "," + name
+            if name != part:
+                break
         else:
             break
     phrase = _SPEAKER_END.sub("", phrase).strip(" ,")
@@ -221,6 +227,16 @@ def _speaker_after(text: str, end: int) -> tuple[str, Mention | None] | None:
     return verb, _mention(text, match.start("speaker"), _speaker_phrase(match["speaker"]))
 
 
+# The rest of a sentence the quotation began, before its reporting clause: '"… tanpa adanya
+# koordinasi" antara otoritas negara, kata Pangeran Salman'.
+_TAIL = re.compile(r"[ \t]+(?:[^\s\"“”.,;:!?]+[ \t]+){0,5}[^\s\"“”.,;:!?]+,")
+
+
+def _speaker_after_tail(text: str, end: int) -> tuple[str, Mention | None] | None:
+    tail = _TAIL.match(text, end)
+    return _speaker_after(text, tail.end()) if tail else None
+
+
 def _speaker_before(text: str, start: int, floor: int) -> tuple[str, Mention | None] | None:
     """The reporting clause right before a quote: 'Assad mengatakan, "'."""
     window = text[floor:start]
@@ -228,10 +244,22 @@ def _speaker_before(text: str, start: int, floor: int) -> tuple[str, Mention | N
     if not match:
         return None
     phrase = match["speaker"].strip()
-    # The subject is the tail of the clause: after the last comma or connective.
-    phrase = re.split(r",|\b(?:dan|namun|tetapi|sementara|lalu|kemudian)\b", phrase)[-1]
+    # The subject is the tail of the clause: after the last comma or connective, unless that
+    # tail is a circumstance ("Laurent Lamothe, melalui akun Twitternya mengatakan").
+    parts = re.split(r",|\b(?:dan|namun|tetapi|sementara|lalu|kemudian)\b", phrase)
+    while len(parts) > 1 and _ADVERBIAL.match(parts[-1].strip()):
+        parts.pop()
+    phrase = parts[-1]
+    at = floor + match.start("speaker")
+    if _ADVERBIAL.match(phrase.strip()):
+        # The speaker pattern stops at commas: look at the phrase before this one.
+        prior = window[:match.start("speaker")].rstrip()
+        if prior.endswith(","):
+            subject = re.split(r"[.,;:!?\"“”\n]", prior[:-1])[-1].strip()
+            if any(word[:1].isupper() for word in subject.split()):
+                phrase, at = subject, floor + prior.rfind(subject)
     phrase = _ADVERBS.sub("", phrase.strip())
-    return match["verb"].lower(), _mention(text, floor + match.start("speaker"), phrase)
+    return match["verb"].lower(), _mention(text, at, phrase)
 
 
 # --- resolution --------------------------------------------------------------------------------
@@ -345,19 +373,7 @@ def _resolve(article: Article, found: _Found, earlier: Sequence[Quote],
         return None, None
     words = speaker.text.lower()
     if words in lex.pronouns:
-        # The last speaker, unless someone else became the subject since ("Sementara itu,
-        # Kapolres X …"): reporters chain "ujarnya" after the person they just quoted, and the
-        # people named inside quotations are who the speaker talks about.
-        last_end = max((max(q.end, q.speaker.end if q.speaker else 0) for q in earlier),
-                       default=0)
-        until = min(speaker.start, found.start)
-        subject = _subject_person(article, last_end, until, quoted)
-        if subject is not None:
-            return subject
-        if previous is not None:
-            return previous
-        person = _nearest_person(article.entities, until)
-        return (person[0], person[1]) if person else (None, None)
+        return _antecedent(article, found, earlier, quoted, previous)
     if words in lex.anaphors:
         issuer = _statement_issuer(article.text, article.sentences, speaker.start)
         if issuer is None:
@@ -374,7 +390,42 @@ def _resolve(article: Article, found: _Found, earlier: Sequence[Quote],
         entity = _title_holder(article, speaker)
     elif entity is None:
         entity = _title_holder(article, speaker)
+    if entity is None and _POINTING.search(words) and _holds_office(speaker.text):
+        # "Mantan Gubernur DKI Jakarta ini menuturkan": a description that points back is read
+        # like a pronoun.
+        return _antecedent(article, found, earlier, quoted, previous)
     return None, entity
+
+
+# A description that points back to someone already named ("mantan Panglima TNI ini").
+_POINTING = re.compile(r"\s(?:ini|itu|tersebut)$")
+_OFFICES = frozenset({"roles", "ranks"})
+
+
+def _holds_office(phrase: str) -> bool:
+    """Whether a phrase names an office or rank ("Mantan Gubernur DKI Jakarta ini"), so that
+    it describes a person, not a document or a bystander ("putusan itu", "saksi tersebut")."""
+    found = tokens(phrase)
+    return any(vocabulary().match(found, i, _OFFICES)[0] for i in range(len(found)))
+
+
+def _antecedent(article: Article, found: _Found, earlier: Sequence[Quote],
+                quoted: Sequence[tuple[int, int]],
+                previous: tuple[Mention | None, str | None] | None,
+                ) -> tuple[Mention | None, str | None]:
+    """Who a pronoun speaker stands for: the last speaker, unless someone else became the
+    subject since ("Sementara itu, Kapolres X …"): reporters chain "ujarnya" after the person
+    they just quoted, and the people named inside quotations are who the speaker talks about."""
+    assert found.speaker is not None
+    last_end = max((max(q.end, q.speaker.end if q.speaker else 0) for q in earlier), default=0)
+    until = min(found.speaker.start, found.start)
+    subject = _subject_person(article, last_end, until, quoted)
+    if subject is not None:
+        return subject
+    if previous is not None:
+        return previous
+    person = _nearest_person(article.entities, until)
+    return (person[0], person[1]) if person else (None, None)
 
 
 # --- the stage ---------------------------------------------------------------------------------
@@ -393,7 +444,8 @@ def find_quotes(article: Article) -> list[Quote]:
         content = content.lstrip()
         paragraph_start = max((p.start for p in article.paragraphs if p.start <= start),
                               default=0)
-        cue = _speaker_after(text, end) or _speaker_before(text, start, paragraph_start)
+        cue = (_speaker_after(text, end) or _speaker_before(text, start, paragraph_start)
+               or _speaker_after_tail(text, end))
         verb, speaker = cue if cue else (None, None)
         if verb is None and len(content.split()) < _MIN_UNCUED_WORDS:
             continue
@@ -434,7 +486,7 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[_Found]:
             else:  # "What was said, menurut X." or "What, menurut X, was said."
                 content_start, content_end = sentence.start, body_end
         elif (match := lex.subject_says.search(chunk)) and len(
-                match["speaker"].split()) <= _MAX_SPEAKER_WORDS:
+                _subject_of(match["speaker"]).split()) <= _MAX_SPEAKER_WORDS:
             verb = match["verb"].lower()
             speaker = _mention(text, sentence.start + match.start("speaker"),
                                _subject_of(match["speaker"]))
@@ -463,14 +515,26 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[_Found]:
 # ("Kepolisian Washington sebagaimana dikutip Reuters, Senin, menyebut").
 _SUBORDINATE = re.compile(r".*\b(?:setelah|sebelum|ketika|saat|karena|sehingga|sejak|usai)\s+",
                           re.I | re.S)
+_DAY = re.compile(r"^(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b")
 _SOURCE_LINE = re.compile(r"\s+(?:sebagaimana|seperti)\s+(?:dikutip|dilansir|diberitakan)\b.*$",
                           re.I | re.S)
+
+
+# A clause that ends in a verb before a comma reports who said it ("Laman berita Iraqi News
+# melaporkan, para aktivis di Raqqa menyebutkan …"): the speaker is the subject after it.
+_REPORTING_CLAUSE = re.compile(r"^.*\b(?:me|ber)[a-z]{3,},\s+", re.S)
 
 
 def _subject_of(raw: str) -> str:
     phrase = _drop_adverbials(_ADVERBS.sub("", raw.strip(" ,")))
     phrase = _SOURCE_LINE.sub("", _SUBORDINATE.sub("", phrase))
-    return phrase.strip(" ,")
+    phrase = _REPORTING_CLAUSE.sub("", phrase)
+    # Circumstances between the subject and its verb ("Robert Wood, dalam Konferensi … di
+    # Jenewa, Selasa (22/8), mengatakan"): the subject is the part before them.
+    parts = phrase.split(", ")
+    while len(parts) > 1 and (_ADVERBIAL.match(parts[-1]) or _DAY.match(parts[-1])):
+        parts.pop()
+    return ", ".join(parts).strip(" ,")
 
 
 def build(settings: Settings | None = None) -> Any:

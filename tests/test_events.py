@@ -134,6 +134,33 @@ def test_voice_relative_clauses_and_repression():
     assert by_trigger["menembak"].code == "175"
 
 
+DIPLOMACY = ("Kuwait mengusir duta besar Korea Utara. "
+             "Menteri Pertahanan Ryamizard Ryacudu membicarakan persoalan ISIS dengan Menteri "
+             "Pertahanan Selandia Baru Mark Mitchell. "
+             "Kuwait juga menghentikan pinjaman untuk Pyongyang, dan melarang impor. "
+             "Dua pelaku menembaki gerbang kantor itu. "
+             "Pasukan Demokratik Suriah memerangi militan ISIS di Raqqa.")
+
+
+def test_diplomacy_and_conflict():
+    names = {"PER": ["Ryamizard Ryacudu", "Mark Mitchell"],
+             "LOC": ["Kuwait", "Korea Utara", "Selandia Baru", "Raqqa", "Pyongyang"],
+             "ORG": ["ISIS", "Pasukan Demokratik Suriah"]}
+    found = events.code_events(with_entities(article_of(DIPLOMACY), names))
+    by_trigger = {e.trigger.text: e for e in found}
+    # Expelling an ambassador cuts relations (161), it is not a deportation.
+    assert by_trigger["mengusir duta besar"].code == "161"
+    # Who one talks with follows "dengan"; the topic comes first.
+    assert "Mark Mitchell" in by_trigger["membicarakan"].actor2.text
+    # "…, dan melarang impor": the coordinated verb shares the sentence's subject.
+    assert by_trigger["melarang impor"].code == "163"
+    assert by_trigger["melarang impor"].actor1.text == "Kuwait"
+    # Criminals firing a gun: unconventional violence (18), not combat.
+    assert by_trigger["menembaki"].code == "180"
+    # Rebels fighting a militant group: a battle (190), not a one-off attack.
+    assert by_trigger["memerangi"].code == "190"
+
+
 # --- quality gate --------------------------------------------------------------------------
 
 #: Floors from the measured held-out (test split) figures of the annotated set, rounded down by

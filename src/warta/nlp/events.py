@@ -362,6 +362,14 @@ def _site(article: Article, index: int, sentence: Span, start: int, end: int,
     return site, bool(reports or inside)
 
 
+# What opens a clause without a subject of its own, right before its verb: it shares the
+# sentence's subject.
+_SHARED_SUBJECT = re.compile(
+    r"(?:,\s*|\b)(?:dan|serta|lalu|kemudian|setelah|sebelum|sejak|usai|ketika|saat)\s+"
+    r"(?:(?:[\w-]+\s+){0,2}?)$", re.I)
+# "… dengan X" after a consultation verb: X is who one meets.
+_WITH = re.compile(r"\bdengan\s+(?:[\w-]+\s+){0,3}$", re.I)
+_AND = re.compile(r"\b(?:dan|serta|lalu|kemudian)\b", re.I)
 # A lower-case word with a verbal prefix ("menunjukkan", "diduga", "berencana").
 _VERB_WORD = re.compile(r"(?<![\w-])(?:me|di|ber|ter)[a-z]{3,}\b")
 # Auxiliaries and adverbs between a subject and its verb ("Polisi telah memeriksa").
@@ -388,14 +396,20 @@ _NOT_PHRASE_START = frozenset({
     "dalam", "pada", "di", "ke", "dari", "untuk", "saat", "setelah", "sementara", "namun",
     "sedangkan", "adapun", "bahkan", "menurut", "terkait", "soal", "hingga", "sampai",
     "bersama", "sekitar", "pukul", "kemarin", "tadi", "sejak", "senin", "selasa", "rabu",
-    "kamis", "jumat", "sabtu", "minggu", "tak", "tidak", "hasil"})
+    "kamis", "jumat", "sabtu", "minggu", "tak", "tidak", "hasil", "langsung", "nanti", "juga",
+    "telah", "sudah", "akan", "masih", "kini", "pun"})
 
 def _is_noun_phrase(phrase: str) -> bool:
     words = phrase.split()
-    if not words or len(words) > _MAX_PHRASE_WORDS or not phrase[0].isalpha():
+    # A count may open it: "29 terduga kasus penipuan".
+    if not words or len(words) > _MAX_PHRASE_WORDS or not phrase[0].isalnum():
         return False
     if words[0].lower() in _NOT_PHRASE_START:
         return False
+    head = words[0].lower()
+    if (len(head) > 5 and head.startswith(("me", "ber", "di", "ter"))
+            and head not in lexicon().phrase_words and not words[0].isupper()):
+        return False  # a verb opening the sentence: "Diberitakan aparat …", "Menetapkan …"
     for word in words:
         lower = word.lower().strip(",")
         # A lower-case word with a verbal prefix is a verb: the phrase is a clause.
@@ -538,8 +552,18 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
                   if site.index else None) or _Candidate(
             at, site.clause_start + subject.end(1), subject.group(1), None, None)
     elif source is None and before:
-        source = before[-1]
+        # A clause opened by "dan" or "setelah" with no subject shares the sentence's
+        # ("Kuwait menghentikan pinjaman untuk negara pimpinan Kim Jong-un, dan melarang
+        # impor"); after a bare comma, the actor just named is nearer the mark.
+        shared = _SHARED_SUBJECT.search(text, site.floor, site.start)
+        source = before[0] if shared else before[-1]
     target = after[0] if after else None
+    if trigger.code[:2] == "04":
+        # Who one meets or talks with follows "dengan"; a topic may come first ("membicarakan
+        # persoalan ISIS dengan Menteri Pertahanan Selandia Baru").
+        partner = next((c for c in after if _WITH.search(text[site.end:c.start])
+                        and not _AND.search(text[site.end:c.start])), None)
+        target = partner or target
     if noun and setting:
         # "… tewas dalam serangan …": the attack is the setting; those counted are its targets,
         # and the attacker is named only right after the noun ("dalam serangan AS").
@@ -576,9 +600,10 @@ _LABEL_180 = "Use unconventional violence"
 
 
 _LABEL_175 = "Use tactics of violent repression"
+_LABEL_161 = "Reduce or break diplomatic relations"
 # PLOVER types of the codes an event can be recoded to (CAMEO→PLOVER table).
 _PLOVER_OF = {"175": "coerce", "180": "assault", "030": "agree", "033": "agree",
-              "036": "consult", "138": "threaten"}
+              "036": "consult", "138": "threaten", "161": "reduce"}
 
 
 def _military_or_not(code: str, source: Actor | None, target: Actor | None) -> str:
@@ -589,7 +614,18 @@ def _military_or_not(code: str, source: Actor | None, target: Actor | None) -> s
             and source.code.endswith(("MIL", "COP")) and target is not None
             and target.code is not None and target.code.endswith("CVL")):
         return "175"
+    if code == "174" and target is not None and target.code is not None and target.code.endswith(
+            "GOV"):
+        return "161"  # an expelled ambassador or diplomat: relations are cut, not a person
+    if code == "193" and source is not None and source.code is not None and not _armed(
+            source.code):
+        return "180"  # gunmen or criminals firing: unconventional violence, like an attack
     if code != "190":
+        return code
+    if (source is not None and target is not None and target.code is not None
+            and (target.code.endswith(("MIL", "REB")) or target.code.startswith("IMG"))):
+        # A battle: whoever takes on an army, rebels or a militant group fights a war, not a
+        # one-off attack (an attack on a police post stays 180, eval/GUIDELINE.md 3.1).
         return code
     if source is None or source.code is None:
         # No attacker named: fighting against militants is the state's (ISIS "terbunuh dalam
@@ -598,8 +634,12 @@ def _military_or_not(code: str, source: Actor | None, target: Actor | None) -> s
         against_militants = target is not None and target.code is not None and (
             target.code.startswith("IMG") or target.code.endswith(("REB", "RAD", "UAF")))
         return code if against_militants else "180"
-    armed = source.code.endswith(("MIL", "GOV", "COP")) or len(source.code) == 3
-    return code if armed else "180"
+    return code if _armed(source.code) else "180"
+
+
+def _armed(code: str) -> bool:
+    """A state: its forces, police or government, or the country as such."""
+    return code.endswith(("MIL", "GOV", "COP")) or len(code) == 3
 
 
 def code_events(article: Article) -> list[Event]:
@@ -653,7 +693,8 @@ def code_events(article: Article) -> list[Event]:
             if actor1 is None and trigger.code[:2] in _NEEDS_SOURCE:
                 continue  # a meeting or a statement with nobody making it
             code = _military_or_not(trigger.code, actor1, actor2)
-            label = ({"180": _LABEL_180, "175": _LABEL_175}.get(code, trigger.label)
+            label = ({"180": _LABEL_180, "175": _LABEL_175, "161": _LABEL_161}.get(
+                code, trigger.label)
                      if code != trigger.code else trigger.label)
             factuality = _factuality(before_text, reported,
                                      lex.future_after_re.match(text, end, sentence.end)

@@ -617,8 +617,8 @@ def _military_or_not(code: str, source: Actor | None, target: Actor | None) -> s
     if code == "174" and target is not None and target.code is not None and target.code.endswith(
             "GOV"):
         return "161"  # an expelled ambassador or diplomat: relations are cut, not a person
-    if code == "193" and source is not None and source.code is not None and not _armed(
-            source.code):
+    if code == "193" and source is not None and (source.code is None or not _armed(
+            source.code)):
         return "180"  # gunmen or criminals firing: unconventional violence, like an attack
     if code != "190":
         return code

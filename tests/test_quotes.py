@@ -148,3 +148,14 @@ def test_a_title_that_points_back_is_read_like_a_pronoun():
     indirect = [q for q in find_quotes(a) if q.kind == "indirect"]
     assert len(indirect) == 1
     assert indirect[0].speaker_entity == "PER:joko widodo"
+
+
+def test_outlet_openers_and_scare_quotes_do_not_hide_indirect_speech():
+    a = article_from([
+        'Dilaporkan Reuters, tiga anggota senior ISIS turut tewas dalam serangan di Kunar.',
+        'Wood mengatakan ancaman "rudal korut" adalah prioritas utama Presiden Donald Trump.',
+        'Diskusi keduanya meliputi perang melawan ISIS, demikian menurut kantor berita Reuters.',
+    ])
+    found = {(q.cue, q.speaker.text if q.speaker else None) for q in find_quotes(a)}
+    assert found == {("dilaporkan", "Reuters"), ("mengatakan", "Wood"),
+                     ("menurut", "kantor berita Reuters")}

@@ -59,6 +59,7 @@ class _Lexicon:
     after: re.Pattern[str]
     before: re.Pattern[str]
     according: re.Pattern[str]
+    outlet: re.Pattern[str]
     subject_says: re.Pattern[str]
     pronouns: frozenset[str]
     anaphors: frozenset[str]
@@ -82,11 +83,14 @@ def lexicon() -> _Lexicon:
             rf"(?P<speaker>[^.,;:!?\"“”\n]{{2,80}}?)\s+(?P<verb>(?i:{before}))"
             rf"(?:\s+(?i:{comp}))?\s*[,:]?\s*$"),
         according=re.compile(
-            rf"(?:^|,\s*)(?P<verb>(?i:{_alternation(data['according_to'])}))"
+            rf"(?:^|,\s*)(?:(?i:demikian)\s+)?(?P<verb>(?i:{_alternation(data['according_to'])}))"
             # "Menurutnya, …" and, as often, "Menurutnya hak …" without the comma.
             r"(?:nya\b\s*,?\s*|\s+(?P<speaker>[^,.;:!?\"“”\n]{2,120}?)\s*(?:,\s*|[.!?]?$))"),
         # The subject may follow an opening adverbial ("Saat dihubungi, Martinus menjelaskan")
         # and carry an appositive title between commas ("Kabid Humas Polda Jabar, Kombes X,").
+        outlet=re.compile(
+            rf"^(?P<verb>(?i:{_alternation(data['outlet_openers'])}))\s+"
+            r"(?P<speaker>[A-Z][^,.;:!?\"“”\n]{1,60}?)\s*,\s*"),
         subject_says=re.compile(
             rf"(?:^|,\s+)(?P<speaker>[A-Z][^.;:!?\"“”\n]{{1,160}}?),?\s+(?:juga\s+)?"
             rf"(?P<verb>(?i:{before}))(?:\s+(?i:{comp}))?\s*,?\s+(?=\S)"),
@@ -436,7 +440,6 @@ def find_quotes(article: Article) -> list[Quote]:
     found: list[_Found] = []
     covered: list[tuple[int, int]] = []
     for start, end in direct_spans(text, article.paragraphs):
-        covered.append((start, end))
         inner_start = start + 1
         inner_end = end - 1 if text[end - 1] in _CLOSERS | {_STRAIGHT} and end - start > 1 else end
         content = text[inner_start:inner_end].rstrip(" ,")
@@ -448,7 +451,8 @@ def find_quotes(article: Article) -> list[Quote]:
                or _speaker_after_tail(text, end))
         verb, speaker = cue if cue else (None, None)
         if verb is None and len(content.split()) < _MIN_UNCUED_WORDS:
-            continue
+            continue  # a scare-quoted term: its sentence may still report speech indirectly
+        covered.append((start, end))
         found.append(_Found("direct", inner_start, inner_start + len(content), verb, speaker))
     found.extend(_indirect(article, covered))
     found.sort(key=lambda f: f.start)
@@ -473,7 +477,11 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[_Found]:
         verb: str | None = None
         speaker: Mention | None = None
         content_start = content_end = -1
-        if match := lex.according.search(chunk):
+        if match := lex.outlet.match(chunk):
+            verb = match["verb"].lower()
+            speaker = _mention(text, sentence.start + match.start("speaker"), match["speaker"])
+            content_start, content_end = sentence.start + match.end(), body_end
+        elif match := lex.according.search(chunk):
             verb = match["verb"].lower()
             at = sentence.start + match.start("verb")
             if match["speaker"] is None:  # "Menurutnya, …"

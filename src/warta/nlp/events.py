@@ -498,9 +498,22 @@ def _main_subject(article: Article, site: _Site, candidates: list[_Candidate],
 
 def _object_phrase(article: Article, site: _Site, default_country: str | None,
                    ) -> _Candidate | None:
-    stop = _OBJECT_END.search(article.text, site.end, site.sentence.end)
-    return _phrase(article, site.end, stop.start() if stop else site.sentence.end,
-                   default_country)
+    """The noun phrase written after the verb: after "kepada"/"terhadap" if one comes first
+    ("memberi bantuan kepada warga"), and up to the next verb ("mengimbau peserta aksi
+    menjaga keamanan")."""
+    text = article.text
+    start = site.end
+    if (lead := _TO_WHOM.match(text, start, site.sentence.end)) is not None:
+        start = lead.end()
+    stop = _OBJECT_END.search(text, start, site.sentence.end)
+    end = stop.start() if stop else site.sentence.end
+    verb = next((m for m in _VERB_WORD.finditer(text, start, end)
+                 if m.group(0) not in lexicon().phrase_words), None)
+    return _phrase(article, start, verb.start() if verb else end, default_country)
+
+
+# A preposition naming who receives the act: "kepada warga", "terhadap pos polisi".
+_TO_WHOM = re.compile(r"\s*(?:kepada|terhadap|bagi)\s+", re.I)
 
 
 def _participants(article: Article, site: _Site, trigger: Trigger, form: str,

@@ -565,10 +565,11 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
                   if site.index else None) or _Candidate(
             at, site.clause_start + subject.end(1), subject.group(1), None, None)
     elif source is None and before:
-        # A clause opened by "dan" or "setelah" with no subject shares the sentence's
+        # An active clause opened by "dan" or "setelah" with no subject shares the sentence's
         # ("Kuwait menghentikan pinjaman untuk negara pimpinan Kim Jong-un, dan melarang
-        # impor"); after a bare comma, the actor just named is nearer the mark.
-        shared = _SHARED_SUBJECT.search(text, site.floor, site.start)
+        # impor"); after a bare comma, or for a passive verb ("menangkap X, kemudian
+        # ditahan"), the actor just named is nearer the mark.
+        shared = not trigger.passive and _SHARED_SUBJECT.search(text, site.floor, site.start)
         source = before[0] if shared else before[-1]
     target = after[0] if after else None
     if trigger.code[:2] == "04":

@@ -65,7 +65,9 @@ def test_seed_meeting_in_damascus(seed_events):
 
 def test_seed_praise_and_fighting(seed_events):
     praise = find(seed_events, "05", "mengucapkan selamat")[0]
-    assert (praise.actor1.text, praise.actor2.text) == ("Shoigu", "Assad")
+    # "Ia mengucapkan selamat …": the pronoun as written, linked to the person it stands for.
+    assert (praise.actor1.text, praise.actor2.text) == ("Ia", "Assad")
+    assert praise.actor1.entity == "PER:sergei shoigu" and praise.actor1.code == "RUSMIL"
     claimed = [e for e in seed_events if e.counts.get("killed") == 450]
     assert len(claimed) == 1 and claimed[0].code.startswith("19")
     assert claimed[0].actor2.code == "IMGMUSISI" and claimed[0].factuality == "reported"

@@ -559,11 +559,12 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
         source = _main_subject(article, site, candidates, default_country)
     if source is None and (subject := _PRONOUN_SUBJECT.search(
             text[site.clause_start:site.start])) is not None:
-        # The first person of the previous sentence, else the pronoun as written.
+        # The pronoun as written, standing for the first person of the previous sentence.
         at = site.clause_start + subject.start(1)
-        source = (_first_person(article, article.sentences[site.index - 1], default_country)
-                  if site.index else None) or _Candidate(
-            at, site.clause_start + subject.end(1), subject.group(1), None, None)
+        person = (_first_person(article, article.sentences[site.index - 1], default_country)
+                  if site.index else None)
+        source = _Candidate(at, site.clause_start + subject.end(1), subject.group(1),
+                            person.entity if person else None, person.code if person else None)
     elif source is None and before:
         # An active clause opened by "dan" or "setelah" with no subject shares the sentence's
         # ("Kuwait menghentikan pinjaman untuk negara pimpinan Kim Jong-un, dan melarang

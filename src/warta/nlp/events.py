@@ -190,6 +190,7 @@ def actor_code(text: str, entity: Entity | None, default_country: str | None,
 # but not a weekday, a month or a time zone ("polisi Rabu (28/2)").
 _NOT_A_NAME = (r"(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Januari|Februari|Maret|April|"
                r"Mei|Juni|Juli|Agustus|September|Oktober|November|Desember|WIB|WITA|WIT)\b)")
+_ROLE_HEAD = re.compile(rf"(?<![\w-])(?:{_NOT_A_NAME}[A-Z][\w-]*\s+){{1,3}}$")
 _ROLE_TAIL = re.compile(rf"\s+(?:{_NOT_A_NAME}[A-Z][\w-]*)(?:\s+{_NOT_A_NAME}[A-Z][\w-]*){{0,3}}")
 
 
@@ -214,6 +215,15 @@ def _candidates(article: Article, sentence: Span, default_country: str | None
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if start < phrase_end:
             continue  # a rank inside the phrase just built: "Kapolri Jenderal Tito Karnavian"
+        if text[start].isupper() and (head := _ROLE_HEAD.search(
+                text, max(phrase_end, sentence.start), start)):
+            # A capitalised role word inside a longer title: "Kepala Kantor Jaksa Penuntut Umum".
+            # The title stops at a word that opens no phrase or names an event ("Kunjungan").
+            for word in reversed(list(re.finditer(r"\S+", head.group(0)))):
+                lower = word.group(0).lower()
+                if lower in _NOT_PHRASE_START or lower in lexicon().by_first_word:
+                    break
+                start = head.start() + word.start()
         # A role word followed by a country or name: "pasukan Suriah", "militan ISIS".
         tail = _ROLE_TAIL.match(text, end, min(end + 60, sentence.end))
         if tail:

@@ -159,3 +159,12 @@ def test_outlet_openers_and_scare_quotes_do_not_hide_indirect_speech():
     found = {(q.cue, q.speaker.text if q.speaker else None) for q in find_quotes(a)}
     assert found == {("dilaporkan", "Reuters"), ("mengatakan", "Wood"),
                      ("menurut", "kantor berita Reuters")}
+
+
+def test_an_appeal_to_someone_is_not_a_quote():
+    a = article_from([
+        'Kapolri meminta seluruh anggota untuk waspada akan serangan susulan di Medan.',
+        'Kapolri juga meminta agar seluruh anggota selalu waspada di pos masing-masing.',
+    ])
+    [quote] = find_quotes(a)
+    assert quote.text.startswith("seluruh anggota selalu waspada")

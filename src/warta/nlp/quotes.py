@@ -300,6 +300,9 @@ def _nearest_person(entities: Sequence[Entity], before: int) -> tuple[Mention, s
 # A lower-case word with a verbal prefix: once one stands before a name in its sentence, the name
 # is an object or a complement ("mengenakan sanksi kepada Darwin"), not the subject.
 _VERB_BEFORE = re.compile(r"(?<![\w-])(?:me|di|ber|ter)[a-z]{3,}\b")
+# Nor is a name after a preposition in its clause ("Dari tangan Roro didapati …").
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:dari|di|ke|kepada|terhadap|dengan|oleh|untuk|bagi|pada|atas|tentang|selain)\b", re.I)
 
 
 def _subject_person(article: Article, after: int, before: int,
@@ -316,7 +319,7 @@ def _subject_person(article: Article, after: int, before: int,
                 continue
             sentence = next((x for x in article.sentences if x.start <= m.start < x.end), None)
             lead = article.text[sentence.start:m.start] if sentence else ""
-            if _VERB_BEFORE.search(lead):
+            if _VERB_BEFORE.search(lead) or _PREPOSITION_BEFORE.search(lead.split(",")[-1]):
                 continue
             if best is None or m.start > best[0].start:
                 best = (m, entity.key)

@@ -3,7 +3,8 @@
 Word clusters: lowercased words with at least ``MIN_COUNT`` occurrences get a vector from their
 left and right neighbours (positive PMI over the ``CONTEXTS`` most frequent words, reduced by SVD);
 k-means groups them into 1024 clusters, and the 1024 centroids are grouped again into 256 and 64,
-so the three granularities nest like the prefixes of Brown clusters.
+so the three granularities nest like the prefixes of Brown clusters. ``clusters.tsv.gz`` adds
+flat k-means of other sizes over the same vectors (512, 2048, 4096), cut independently.
 
 Casing: for each word, the share of its mid-sentence occurrences that start with a capital
 (``cap``), the share that are all capitals (``caps``, for acronyms), and the share of its
@@ -53,6 +54,14 @@ def bucket(share: float, seen: int) -> str:
 
 
 def build_lexicon(data_dir: Path) -> dict[str, tuple[str, ...]]:
+    lexicon, _, _ = build_lexicon_and_vectors(data_dir)
+    return lexicon
+
+
+def build_lexicon_and_vectors(
+    data_dir: Path,
+) -> tuple[dict[str, tuple[str, ...]], list[str], np.ndarray]:
+    """The lexicon, and the vocabulary with its unit-length PPMI-SVD vectors."""
     cased = list(cased_sentences(data_dir))
     lowered = [[token.lower() for token in tokens] for tokens in cased]
     lowered += list(lowercased_sentences(data_dir))
@@ -128,15 +137,32 @@ def build_lexicon(data_dir: Path) -> dict[str, tuple[str, ...]]:
         proper = bucket(nnp[word] / tagged[word] if tagged[word] else 0.0, tagged[word])
         caps = bucket(upper[word] / mid[word] if mid[word] else 0.0, mid[word])
         lexicon[word] = (*(str(int(level[i])) for level in levels), cap, proper, caps)
-    return lexicon
+    return lexicon, vocab, vectors
+
+
+def flat_clusters(vocab: list[str], vectors: np.ndarray, sizes: list[int]) -> list[str]:
+    """Lines ``word<TAB>id<TAB>id...``: one flat k-means over the same vectors per size, so a
+    word gets finer (and differently cut) classes than the nested 1024/256/64 of the lexicon.
+    The first line lists the sizes."""
+    labels = [
+        MiniBatchKMeans(k, random_state=SEED, batch_size=4096, n_init=3).fit(vectors).labels_
+        for k in sizes
+    ]
+    lines = ["#\t" + "\t".join(str(k) for k in sizes)]
+    order = sorted(range(len(vocab)), key=lambda i: vocab[i])
+    for i in order:
+        lines.append(vocab[i] + "\t" + "\t".join(str(int(level[i])) for level in labels))
+    return lines
 
 
 _SPLIT = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
 
 
-def build_gazetteer(data_dir: Path) -> dict[str, set[str]]:
+def build_gazetteer(data_dir: Path, dbpedia: str = "original-dbpedia") -> dict[str, set[str]]:
+    """``dbpedia``: the folder of Alfina et al.'s name lists, ``original-dbpedia`` or one of the
+    expanded versions (``expanded-dbpedia/mdee``, ``expanded-dbpedia/mdee_gazetteer``)."""
     names: dict[str, set[str]] = {}
-    folder = data_dir / "ner-alfina-dbpedia" / "original-dbpedia"
+    folder = data_dir / "ner-alfina-dbpedia" / dbpedia
     for kind, filename in (("PER", "person"), ("LOC", "place"), ("ORG", "organization")):
         raw = (folder / f"{filename}.txt").read_bytes().decode("utf-8", errors="replace")
         for line in raw.splitlines():
@@ -173,22 +199,37 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=Path("src/warta/models/ner"))
     parser.add_argument("--only-gazetteer", action="store_true", help="skip the slow lexicon")
+    # The expanded lists (expanded-dbpedia/mdee_gazetteer) scored higher on dev together with
+    # the flat clusters but carry common words as places ("pertahanan", defence), and the seed
+    # article's Menteri Pertahanan Rusia Sergei Shoigu became an organisation (model card).
+    parser.add_argument(
+        "--dbpedia", default="original-dbpedia",
+        help="folder of DBpedia name lists under ner-alfina-dbpedia (or expanded-dbpedia/mdee…)",
+    )
+    parser.add_argument(
+        "--extra-clusters", default="512,2048,4096",
+        help="also write clusters.tsv.gz with flat k-means of these sizes ('' for none)",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
-    gazetteer = build_gazetteer(args.data)
+    gazetteer = build_gazetteer(args.data, args.dbpedia)
     lines = ["|".join(sorted(gazetteer[name])) + "\t" + name for name in sorted(gazetteer)]
     write_gzip(args.out / "gazetteer.tsv.gz", lines)
     print(f"gazetteer: {len(gazetteer)} names")
     if args.only_gazetteer:
         return
 
-    lexicon = build_lexicon(args.data)
+    lexicon, vocab, vectors = build_lexicon_and_vectors(args.data)
     write_gzip(
         args.out / "lexicon.tsv.gz",
         [word + "\t" + "\t".join(lexicon[word]) for word in sorted(lexicon)],
     )
     print(f"lexicon: {len(lexicon)} words")
+    if args.extra_clusters:
+        sizes = [int(k) for k in args.extra_clusters.split(",")]
+        write_gzip(args.out / "clusters.tsv.gz", flat_clusters(vocab, vectors, sizes))
+        print(f"clusters: {len(vocab)} words, sizes {sizes}")
 
 
 if __name__ == "__main__":

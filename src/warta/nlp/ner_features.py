@@ -55,11 +55,27 @@ class Resources:
 
     lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gazetteer: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # Optional flat word clusters of other sizes (training/ner/resources.py --extra-clusters):
+    # word -> one class id per size, and the sizes ("512", "2048", ...).
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cluster_sizes: tuple[str, ...] = ()
 
     @classmethod
-    def load(cls, lexicon_path: Path | None, gazetteer_path: Path | None) -> Resources:
+    def load(
+        cls, lexicon_path: Path | None, gazetteer_path: Path | None,
+        clusters_path: Path | None = None,
+    ) -> Resources:
         lexicon: dict[str, tuple[str, ...]] = {}
         gazetteer: dict[tuple[str, ...], str] = {}
+        clusters: dict[str, tuple[str, ...]] = {}
+        sizes: tuple[str, ...] = ()
+        if clusters_path is not None:
+            with gzip.open(clusters_path, "rt", encoding="utf-8") as handle:
+                _, *header = handle.readline().rstrip("\n").split("\t")
+                sizes = tuple(header)
+                for line in handle:
+                    word, *ids = line.rstrip("\n").split("\t")
+                    clusters[word] = tuple(ids)
         if lexicon_path is not None:
             with gzip.open(lexicon_path, "rt", encoding="utf-8") as handle:
                 for line in handle:
@@ -70,7 +86,7 @@ class Resources:
                 for line in handle:
                     kinds, name = line.rstrip("\n").split("\t")
                     gazetteer[tuple(name.split(" "))] = kinds
-        return cls(lexicon, gazetteer)
+        return cls(lexicon, gazetteer, clusters, sizes)
 
 
 # Lexicon columns, in file order: word clusters at 1024, 256 and 64 classes, then casing buckets
@@ -167,8 +183,20 @@ class Featurizer:
             "cap=" + codes[3],
             "nnp=" + codes[4],
         )
+        extra: tuple[str, ...] = ()
+        sizes = self.resources.cluster_sizes
+        if sizes:
+            ids = self.resources.clusters.get(lower) or ("-",) * len(sizes)
+            extra = tuple(f"k{size}={id_}" for size, id_ in zip(sizes, ids, strict=True))
+            own.extend(extra)
+        # Only the adjacent words show their extra classes: the nested classes already
+        # describe the wider context.
         seen = tuple(
-            self._keep(f"{offset}:{item}" for item in context) for offset in _OFFSETS
+            self._keep(
+                f"{offset}:{item}"
+                for item in (context + extra if offset in (-1, 1) else context)
+            )
+            for offset in _OFFSETS
         )
         return _Word(self._keep(own), lower, shape, seen, word[:1].isupper())
 
@@ -225,6 +253,7 @@ class Featurizer:
         words = [self._word(token) for token in tokens]
         gaz = self.gazetteer_tags([word.lower for word in words])
         keep = self._keep
+        known = self.known
         fixed = self._fixed
         n = len(tokens)
         features: list[list[str]] = []
@@ -263,6 +292,9 @@ class Featurizer:
                 pairs.append("w-1|w=" + words[i - 1].lower + "|" + word.lower)
             if i + 1 < n:
                 pairs.append("w|w+1=" + word.lower + "|" + words[i + 1].lower)
-            feats.extend(keep(pairs))
+            if known is None:
+                feats.extend(pairs)
+            else:
+                feats.extend(pair for pair in pairs if pair in known)
             features.append(feats)
         return features

@@ -28,7 +28,8 @@ from warta.store.text import fold, tokens
 # days, entity weight 0/1/2, time values as terms or not); the table is in eval/stories/README.md.
 
 #: Bump when profiles or the rule change (a new topic model changes the IDF, so it counts):
-#: stores clustered by another version re-cluster on opening for writing (:meth:`~warta.store.sqlite.SQLiteStore.restory`).
+#: stores clustered by another version re-cluster on opening for writing
+#: (:meth:`~warta.store.sqlite.SQLiteStore.restory`).
 VERSION = "1"
 #: Profile terms kept per article.
 PROFILE_TERMS = 24

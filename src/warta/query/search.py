@@ -127,11 +127,13 @@ def _check_date(value: str | None, name: str) -> str | None:
 
 def article_filters(outlet: str | None, date_from: str | None, date_to: str | None,
                     entity: str | None, type: str | None, *, day: str = "a.day",
-                    names: tuple[str, str] = ("--from", "--to"),
+                    names: tuple[str, str] = ("--from", "--to"), few: bool = False,
                     ) -> tuple[list[str], list[Any]]:
     """WHERE clauses (over ``articles a``) and parameters for the search filters; shared by the
     CLI's search and the web API so a filter means the same everywhere. ``day`` is the date
-    column compared; ``names`` are what errors call the two dates."""
+    column compared; ``names`` are what errors call the two dates. ``few`` says the clauses
+    will be tested on few articles (the matches of a text query), which changes how a type
+    filter is asked, not what it means."""
     where: list[str] = []
     params: list[Any] = []
     if outlet:
@@ -146,7 +148,15 @@ def article_filters(outlet: str | None, date_from: str | None, date_to: str | No
         # "2017-09" as an end date means the whole of September: compare on a prefix.
         where.append(f"substr({day}, 1, ?) <= ?")
         params += [len(end), end]
-    if entity or type:
+    if type and not entity and few:
+        # A type alone holds for most articles: asking each match (by the index on article)
+        # beats listing every article that names, say, a person (225 -> 130 ms for a common
+        # word on 100,000 articles). Without a text query the list is faster (190 against
+        # 660 ms), so that case keeps it.
+        where.append("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = a.rowid "
+                     "AND ae.type = ?)")
+        params.append(entity_type(type))
+    elif entity or type:
         clause = "a.rowid IN (SELECT ae.article FROM article_entities ae WHERE 1 = 1"
         if entity:
             clause += " AND (ae.key = ? OR lower(ae.name) = lower(?))"
@@ -178,7 +188,8 @@ def search(store: SQLiteStore, q: str = "", *, outlet: str | None = None,
     """
     limit = max(1, min(int(limit), MAX_LIMIT))
     parsed = parse_query(q)
-    where, params = article_filters(outlet, date_from, date_to, entity, type)
+    where, params = article_filters(outlet, date_from, date_to, entity, type,
+                                    few=bool(parsed.match))
     if parsed.match:
         cutoff = None if exhaustive else _broad_cutoff(store, parsed.match)
         ranked = _ranked(store, parsed.match, where, params, limit, cutoff)

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from warta.api import parse_many
-from warta.evaluate.stories import STAGES, _documents, load_pairs, score
+from warta.evaluate.stories import STAGES, indosum_documents, load_pairs, score
 from warta.model import Article
 from warta.nlp import topics
 from warta.settings import load
@@ -30,7 +30,7 @@ from warta.store import stories
 
 
 def read(indosum: Path) -> tuple[list[str], list[Article]]:
-    ids, raws = zip(*_documents(indosum, None), strict=True)
+    ids, raws = zip(*indosum_documents(indosum, None), strict=True)
     articles = list(parse_many(list(raws), settings=load(stages=STAGES)))
     kept = [(i, a) for i, a in zip(ids, articles, strict=True) if isinstance(a, Article)]
     return [i for i, _ in kept], [a for _, a in kept]

@@ -45,7 +45,10 @@ def load_pairs(path: Path, split: str = "test") -> list[dict[str, Any]]:
     return [r for r in rows if split == "all" or split_of(r["pair"]) == split]
 
 
-def _documents(indosum_dir: Path, only: set[str] | None) -> Iterator[tuple[str, RawDocument]]:
+def indosum_documents(indosum_dir: Path, only: set[str] | None,
+                      ) -> Iterator[tuple[str, RawDocument]]:
+    """(IndoSum id, raw document) for each unique article of the folder, in file order (or
+    only those in ``only``)."""
     from warta.sources.indosum import parse_line, to_raw
 
     seen: set[str] = set()
@@ -67,7 +70,7 @@ def stories_of(indosum_dir: Path, only: set[str] | None = None) -> dict[str, str
 
     keys: dict[str, str] = {}
     documents: list[RawDocument] = []
-    for indosum_id, raw in _documents(indosum_dir, only):
+    for indosum_id, raw in indosum_documents(indosum_dir, only):
         keys[origin_key(raw.origin)] = indosum_id
         documents.append(raw)
     with open_store("sqlite://:memory:") as store:

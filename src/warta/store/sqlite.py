@@ -312,7 +312,9 @@ class SQLiteStore:
             return Written(article.id, "unchanged", row[2])
         # The expensive parts (MinHash, the story profile) run before the write lock is taken.
         print_ = dedup.fingerprint(article.text)
-        profile = stories.article_profile(article)
+        # The fingerprint's folded body is the body's tokens joined by spaces: not tokenised
+        # a second time.
+        profile = stories.article_profile(article, print_.folded.split())
         day = _day_number(article.published)
         title_index = stemmed(article.title or "")
         body_index = stemmed(article.text)

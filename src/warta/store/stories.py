@@ -45,13 +45,15 @@ MIN_WORD = 3
 
 
 def profile(article: Article, idf: Mapping[str, float], default_idf: float,
-            stop: frozenset[str]) -> dict[str, float]:
+            stop: frozenset[str], words: list[str] | None = None) -> dict[str, float]:
     """The article's top :data:`PROFILE_TERMS` terms with unit-length TF-IDF weights.
 
     Terms are folded words (``w:serangan``) and folded entity keys (``e:per:bashar al-assad``);
     a word's weight is ``(1 + log tf) * idf``.
     """
-    counts = Counter(word for word in tokens(article.text)
+    if words is None:
+        words = tokens(article.text)
+    counts = Counter(word for word in words
                      if len(word) >= MIN_WORD and not word.isdigit() and word not in stop)
     weights = {f"w:{word}": (1.0 + math.log(count)) * idf.get(word, default_idf)
                for word, count in counts.items()}
@@ -63,13 +65,14 @@ def profile(article: Article, idf: Mapping[str, float], default_idf: float,
     return {term: value / norm for term, value in top} if norm else {}
 
 
-def article_profile(article: Article) -> dict[str, float]:
+def article_profile(article: Article, words: list[str] | None = None) -> dict[str, float]:
     """:func:`profile` with warta's shipped word rarities (the topic model's IDF table, fitted
-    on IndoSum) and stop words."""
+    on IndoSum) and stop words. ``words`` are the body's folded tokens
+    (:func:`warta.store.text.tokens`) when the caller has them already."""
     from warta.nlp import topics
 
     return profile(article, topics.word_idf(), topics.load_model().default_idf,
-                   topics.stopwords())
+                   topics.stopwords(), words)
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:

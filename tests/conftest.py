@@ -37,3 +37,12 @@ def shared_data() -> Path:
     if path is None:
         pytest.skip("public data folder not found (set WARTA_DATA)")
     return path
+
+
+@pytest.fixture(scope="session")
+def indosum(shared_data) -> Path:
+    """The IndoSum dev folds of the public data folder (the quality gates' corpus)."""
+    folder = shared_data / "sum-indosum-dev"
+    if not folder.is_dir():
+        pytest.skip(f"IndoSum not found in {folder}")
+    return folder

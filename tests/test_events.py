@@ -174,14 +174,12 @@ EVENT_FLOOR = {"precision": 0.49, "recall": 0.42, "root_only_precision": 0.62,
 QUOTE_FLOOR = {"recall": 0.90, "speaker_accuracy": 0.81}
 
 
-def test_quality_gate_events_and_quotes_on_held_out_set(shared_data):
+def test_quality_gate_events_and_quotes_on_held_out_set(indosum):
     from pathlib import Path
 
     from warta.evaluate.events import evaluate
 
-    folder = shared_data / "sum-indosum-dev"
-    if not folder.is_dir():
-        pytest.skip(f"IndoSum not found in {folder}")
+    folder = indosum
     gold = Path(__file__).resolve().parent.parent / "eval" / "events" / "gold.jsonl"
     report = evaluate(gold, folder, "test")
     assert report["articles"] == 74 and not report["drifted_articles"]

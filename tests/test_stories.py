@@ -171,7 +171,7 @@ def test_a_store_without_stories_is_clustered_when_opened(samples, tmp_path):
         assert store.execute("SELECT count(DISTINCT article) FROM story_terms").fetchone()[0] == 2
 
 
-def test_quality_gate_on_labelled_pairs(shared_data):
+def test_quality_gate_on_labelled_pairs(indosum):
     """The floor only moves up. Only the articles of the pairs are ingested (fast); the full
     evaluation, `warta eval stories`, ingests all 3,461 and gives F1 0.604 on test."""
     from pathlib import Path
@@ -179,7 +179,7 @@ def test_quality_gate_on_labelled_pairs(shared_data):
     from warta.evaluate.stories import evaluate
 
     pairs = Path(__file__).resolve().parent.parent / "eval" / "stories" / "pairs.jsonl"
-    report = evaluate(pairs, shared_data / "sum-indosum-dev", "test", subset=True)
+    report = evaluate(pairs, indosum, "test", subset=True)
     assert report["pairs"] == 154 and report["missing"] == 0
     assert report["f1"] >= 0.57  # measured 0.585 (P 0.500, R 0.705)
     assert report["different_merged"] <= 4  # measured 3 of 41

@@ -150,10 +150,8 @@ FLOOR = {"rouge1": 67.4, "rouge2": 60.5, "rougeL": 64.4}
 MIN_GAIN_OVER_LEAD = 2.0
 
 
-def test_quality_gate_rouge_on_held_out_indosum(shared_data):
-    folder = shared_data / "sum-indosum-dev"
-    if not folder.is_dir():
-        pytest.skip(f"IndoSum not found in {folder}")
+def test_quality_gate_rouge_on_held_out_indosum(indosum):
+    folder = indosum
     from warta.evaluate.summary import evaluate
 
     result = evaluate(folder)

@@ -138,10 +138,8 @@ FLOOR_TEXT_ONLY_ACCURACY = 0.915
 FLOOR_TEXT_ONLY_MACRO_F1 = 0.885
 
 
-def test_quality_gate_topics_cross_validated(shared_data):
-    folder = shared_data / "sum-indosum-dev"
-    if not folder.is_dir():
-        pytest.skip(f"IndoSum not found in {folder}")
+def test_quality_gate_topics_cross_validated(indosum):
+    folder = indosum
     from warta.evaluate.topics import evaluate
 
     result = evaluate(folder)

@@ -174,6 +174,17 @@ def test_a_bare_title_is_not_a_person():
     assert resolve(text, [at(text, "Presiden", "PER")], sentences(text)) == []
 
 
+def test_a_mention_that_only_completes_a_title_is_not_a_person():
+    # The tagger marks "Agung" of "Jaksa Agung" (Attorney General) as a name; with the word
+    # before it, it is a title of its own, and a common given name elsewhere.
+    text = "Jaksa Agung M Prasetyo menolak. Jaksa Agung juga menegaskan hal itu."
+    entities = resolve(text, [at(text, "M Prasetyo", "PER"), at(text, "Agung", "PER", 1)],
+                       sentences(text))
+    [person] = [e for e in entities if e.type == "PER"]
+    assert person.name == "M Prasetyo"
+    assert person.titles == ["Jaksa Agung"]
+
+
 def test_initialism_without_brackets():
     text = "Komisi Pemberantasan Korupsi memeriksa saksi. KPK menolak berkomentar."
     entities = resolve(text, [at(text, "Komisi Pemberantasan Korupsi", "ORG"),

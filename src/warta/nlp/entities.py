@@ -105,6 +105,8 @@ def _split_titles(text: str, items: list[_Item], sentences: list[Span]) -> list[
         if start == item.start:
             floor, ceiling = _sentence_bounds(sentences, item.start, len(text))
             start, title = title_before(text, item.start, item.end, floor, covered_by)
+            if start >= item.end:
+                continue
             if not title:
                 title = title_after(text, item.end, ceiling, covered_by)
         item.start = start

@@ -236,6 +236,9 @@ def title_before(text: str, start: int, end: int, floor: int,
     name_start, whole = leading_title(text, title_tokens[0].start, end, others)
     if start < name_start < end:
         return name_start, whole
+    if name_start >= end:
+        # The mention only completes a title ("Jaksa [Agung]", "Hakim [Agung]"): no name.
+        return end, whole
     # An initial just before the name is part of it ("Menteri Ketenagakerjaan M Hanif
     # Dhakiri"), unless it is an honorific ("H." for Haji).
     while (

@@ -136,6 +136,9 @@ def test_events_filters(client):
     assert len(by_country) == 2
     dated = client.get("/api/events", params={"from": "2017-09-13", "to": "2017-09-14"}).json()
     assert [e["code"] for e in dated["results"]] == ["043"]
+    sure = client.get("/api/events", params={"min_confidence": 0.8}).json()["results"]
+    assert [e["code"] for e in sure] == ["043"]  # 0.9; the fight is 0.7
+    assert_error(client.get("/api/events", params={"min_confidence": 2}), 422, "invalid")
 
 
 def test_quotes_and_stats(client):

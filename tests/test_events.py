@@ -7,6 +7,7 @@ pipeline is checked in test_pipeline_seed.py.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 
@@ -187,3 +188,41 @@ def test_quality_gate_events_and_quotes_on_held_out_set(indosum):
         assert report["events"][key] >= floor, (key, report["events"])
     for key, floor in QUOTE_FLOOR.items():
         assert report["quotes"][key] >= floor, (key, report["quotes"])
+
+
+def test_confidence_is_the_fitted_probability(monkeypatch):
+    # The shipped weights load, every event gets a probability, and the score is the logistic
+    # of the weighted features: with a known weight table the arithmetic can be checked.
+    from warta.nlp import event_confidence
+
+    text = ("Polisi menangkap dua tersangka pencurian sepeda motor di Jakarta Timur, Senin "
+            "(4/9). Kedua tersangka kini ditahan di Polres Jakarta Timur untuk diperiksa. "
+            "Menurut polisi, keduanya sudah beraksi di tujuh lokasi sejak awal tahun ini dan "
+            "menjual motor curian itu ke luar kota.")
+    article = warta.parse(text, published="2017-09-05T10:00:00+07:00")
+    assert article.events and all(0.0 <= e.confidence <= 1.0 for e in article.events)
+    assert event_confidence._weights() is not None
+    monkeypatch.setattr(event_confidence, "_weights", lambda: {"bias": 1.0, "root=17": -1.0})
+    arrest = next(e for e in article.events if e.code.startswith("17"))
+    assert event_confidence.score(article, [arrest]) == [0.5]  # logistic(1 - 1)
+    monkeypatch.setattr(event_confidence, "_weights", lambda: None)
+    assert event_confidence.score(article, [arrest]) is None  # the rule-based score stays
+
+
+def test_cli_events_min_confidence():
+    from typer.testing import CliRunner
+
+    from warta.cli.main import app
+
+    from conftest import SEED
+
+    def rows(*extra: str) -> list[dict]:
+        result = CliRunner().invoke(app, ["events", str(SEED), "--format", "jsonl", *extra])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.output.splitlines()]
+
+    every = rows()
+    sure = rows("--min-confidence", "0.7")
+    assert sure and len(sure) < len(every)
+    assert all(r["confidence"] >= 0.7 for r in sure)
+    assert all(r in every for r in sure)

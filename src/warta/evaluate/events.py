@@ -36,6 +36,9 @@ _FUNCTION_WORDS = frozenset({"dan", "yang", "di", "ke", "dari", "para", "pihak",
                              "berinisial", "seorang", "dua", "tiga", "empat", "lima"})
 
 
+# Confidence thresholds the report gives precision and recall at.
+THRESHOLDS = (0.5, 0.6, 0.7)
+
 # The default pipeline up to events: summaries and topics change nothing scored here.
 _STAGES = ("sentences", "entities", "times", "quantities", "quotes", "events")
 
@@ -92,16 +95,16 @@ def _sentence_of(article: Article, offset: int, annotated: int) -> int:
     return annotated
 
 
-def _match_events(article: Article, gold: list[dict[str, Any]], predicted: list[Event]
-                  ) -> tuple[int, int, Counter[str], Counter[str]]:
-    """(events correct with actors, events matched by root, per-root hits, per-root misses)."""
-    used: set[int] = set()
-    correct = by_root = 0
+def judge_events(article: Article, gold: list[dict[str, Any]], predicted: list[Event]
+                 ) -> tuple[list[str | None], Counter[str], Counter[str]]:
+    """Each prediction's verdict ("correct": root and actors right, "root": the root only,
+    None: no gold event), with per-root hits and misses of the gold events."""
+    verdicts: list[str | None] = [None] * len(predicted)
     hits: Counter[str] = Counter()
     misses: Counter[str] = Counter()
     for g in gold:
         sentence = _sentence_of(article, g["trigger_start"], g["sentence_index"])
-        options = [(i, p) for i, p in enumerate(predicted) if i not in used
+        options = [(i, p) for i, p in enumerate(predicted) if verdicts[i] is None
                    and p.sentence == sentence and p.code[:2] == g["root"]]
         if not options:
             misses[g["root"]] += 1
@@ -110,14 +113,13 @@ def _match_events(article: Article, gold: list[dict[str, Any]], predicted: list[
         options.sort(key=lambda o: (not _event_correct(g, o[1]),
                                     abs(o[1].trigger.start - g["trigger_start"])))
         index, best = options[0]
-        used.add(index)
-        by_root += 1
         if _event_correct(g, best):
-            correct += 1
+            verdicts[index] = "correct"
             hits[g["root"]] += 1
         else:
+            verdicts[index] = "root"
             misses[g["root"]] += 1
-    return correct, by_root, hits, misses
+    return verdicts, hits, misses
 
 
 def _speaker_name(article: Article, quote: Quote) -> str:
@@ -165,10 +167,15 @@ def evaluate(gold_path: Path, indosum_dir: Path, split: str = "test") -> dict[st
         if hashlib.sha1(article.text.encode("utf-8")).hexdigest() != row["text_sha1"]:
             drifted.append(article_id)  # offsets no longer point at the annotated text
             continue
-        correct, by_root, hits, misses = _match_events(article, row["events"],
-                                                        article.events)
+        verdicts, hits, misses = judge_events(article, row["events"], article.events)
+        for threshold in THRESHOLDS:
+            kept = [v for e, v in zip(article.events, verdicts, strict=True)
+                    if e.confidence >= threshold]
+            totals.update({f"kept@{threshold}": len(kept),
+                           f"correct@{threshold}": kept.count("correct")})
         totals.update(gold_events=len(row["events"]), predicted_events=len(article.events),
-                      correct=correct, by_root=by_root, articles=1)
+                      correct=verdicts.count("correct"),
+                      by_root=len(verdicts) - verdicts.count(None), articles=1)
         per_root_hits.update(hits)
         per_root_misses.update(misses)
         found, with_speaker, right, predicted = _match_quotes(article, row["quotes"])
@@ -186,6 +193,12 @@ def evaluate(gold_path: Path, indosum_dir: Path, split: str = "test") -> dict[st
             "recall": _ratio(totals["correct"], totals["gold_events"]),
             "root_only_precision": _ratio(totals["by_root"], totals["predicted_events"]),
             "root_only_recall": _ratio(totals["by_root"], totals["gold_events"]),
+            # Only events at or above a confidence: what a user who filters on it gets.
+            "by_confidence": {
+                str(t): {"kept": totals[f"kept@{t}"],
+                         "precision": _ratio(totals[f"correct@{t}"], totals[f"kept@{t}"]),
+                         "recall": _ratio(totals[f"correct@{t}"], totals["gold_events"])}
+                for t in THRESHOLDS},
             "recall_by_root": {r: _ratio(per_root_hits[r], per_root_hits[r] + per_root_misses[r])
                                for r in roots},
         },
@@ -220,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"events: gold {ev['gold']}, predicted {ev['predicted']}; with actors P "
               f"{ev['precision']:.3f} R {ev['recall']:.3f}; root only P "
               f"{ev['root_only_precision']:.3f} R {ev['root_only_recall']:.3f}")
+        for threshold, at in ev["by_confidence"].items():
+            print(f"  confidence >= {threshold}: {at['kept']} events, with actors P "
+                  f"{at['precision']:.3f} R {at['recall']:.3f}")
         for root, recall in ev["recall_by_root"].items():
             print(f"  root {root}: recall {recall:.3f}")
     if qu := report.get("quotes"):

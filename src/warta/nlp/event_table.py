@@ -11,7 +11,7 @@ day             the date as ``YYYYMMDD`` when it is a full calendar day, else em
 code            CAMEO event code (``043``); ``root`` its first two digits
 label           the code's label; ``plover`` the PLOVER event type
 factuality      asserted, negated, future, modal or reported
-confidence      0–1, from how much of the event was found
+confidence      0–1, the fitted probability that the event is right (root and actors)
 actor1…         source: text as written, CAMEO-style code (``RUSMIL``), entity key
 actor2…         target: the same three
 killed …        counts attached to the event (killed, injured, arrested)

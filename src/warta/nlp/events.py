@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from warta.model import Actor, Article, Entity, Event, Mention, Place, Span, replace
+from warta.nlp import event_confidence
 from warta.nlp.event_lexicon import (
     Trigger,
     actor_code,
@@ -733,6 +734,12 @@ def _implied_enforcer(events: list[Event]) -> list[Event]:
 
 def build(settings: Settings | None = None) -> Any:
     def events(article: Article) -> Article:
-        return replace(article, events=code_events(article))
+        coded = code_events(article)
+        # The fitted confidence replaces the rule-based one when the model ships (it does).
+        scores = event_confidence.score(article, coded)
+        if scores is not None:
+            coded = [replace(e, confidence=round(p, 2)) for e, p in zip(coded, scores,
+                                                                        strict=True)]
+        return replace(article, events=coded)
 
     return events

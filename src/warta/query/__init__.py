@@ -33,8 +33,9 @@ class Database:
         return entities(self.store, type=type, top=top, name=name)
 
     def events(self, *, code: str | None = None, entity: str | None = None,
-               limit: int = 100) -> list[dict[str, Any]]:
-        return events(self.store, code=code, entity=entity, limit=limit)
+               min_confidence: float = 0.0, limit: int = 100) -> list[dict[str, Any]]:
+        return events(self.store, code=code, entity=entity, min_confidence=min_confidence,
+                      limit=limit)
 
     def quotes(self, *, speaker: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
         return quotes(self.store, speaker=speaker, limit=limit)

@@ -156,14 +156,17 @@ _EVENT_COLUMNS = (
 
 def find_events(store: SQLiteStore, *, root: str | None = None, actor: str | None = None,
                 place: str | None = None, date_from: str | None = None,
-                date_to: str | None = None, limit: int = 100, offset: int = 0,
-                ) -> list[dict[str, Any]]:
+                date_to: str | None = None, min_confidence: float = 0.0, limit: int = 100,
+                offset: int = 0) -> list[dict[str, Any]]:
     """Events, newest first. ``root`` is a CAMEO code or prefix ("04": consultations);
     ``actor`` an entity key, a name as written or an actor code (either actor); ``place`` a
     place name or country code; dates (``YYYY[-MM[-DD]]``) bound the event's date, or the
-    publication day when the event has none."""
+    publication day when the event has none; ``min_confidence`` drops less certain events."""
     where: list[str] = []
     params: list[Any] = []
+    if min_confidence > 0:
+        where.append("ev.confidence >= ?")
+        params.append(float(min_confidence))
     if root:
         where.append("substr(ev.code, 1, ?) = ?")
         params += [len(root), root]

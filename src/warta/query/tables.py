@@ -61,10 +61,14 @@ def entities(store: SQLiteStore, *, type: str | None = None, top: int = 50,
 
 
 def events(store: SQLiteStore, *, code: str | None = None, entity: str | None = None,
-           limit: int = 100) -> list[dict[str, Any]]:
-    """Events, newest first; ``code`` is a CAMEO code or prefix ("04" for consultations)."""
+           min_confidence: float = 0.0, limit: int = 100) -> list[dict[str, Any]]:
+    """Events, newest first; ``code`` is a CAMEO code or prefix ("04" for consultations);
+    ``min_confidence`` keeps only events at least that likely to be right (0-1)."""
     where: list[str] = []
     params: list[Any] = []
+    if min_confidence > 0:
+        where.append("ev.confidence >= ?")
+        params.append(float(min_confidence))
     if code:
         where.append("substr(ev.code, 1, ?) = ?")
         params += [len(code), code]

@@ -227,12 +227,15 @@ def list_events(db: Db,
                 place: Annotated[str | None, Query(
                     max_length=MAX_FILTER_CHARS,
                     description="Place name or country code.")] = None,
-                date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 50,
-                offset: Offset = 0) -> dict[str, Any]:
+                date_from: DateFrom = None, date_to: DateTo = None,
+                min_confidence: Annotated[float, Query(
+                    ge=0, le=1, description="Only events at least this likely to be right "
+                    "(the event's confidence, 0-1).")] = 0.0,
+                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Events newest first (by the event's date, else the article's day)."""
     rows = db.read(lambda d: analytics.find_events(
         d.store, root=root, actor=actor, place=place, date_from=date_from, date_to=date_to,
-        limit=limit, offset=offset))
+        min_confidence=min_confidence, limit=limit, offset=offset))
     return {"results": rows, "limit": limit, "offset": offset}
 
 

@@ -1,0 +1,117 @@
+"""Fit the event confidence model (``warta/models/events/confidence.json``) on the dev split.
+
+    python training/events/confidence.py --indosum ../shared/data/sum-indosum-dev \
+        --out src/warta/models/events/confidence.json
+
+Every event the coder finds in the dev articles of ``eval/events/gold.jsonl`` is labelled right
+or wrong by the evaluation's own matching (``warta.evaluate.events.judge_events``: root and
+actors), described by ``warta.nlp.event_confidence.event_features`` and fed to an L2 logistic
+regression. The regularisation strength is chosen by 5-fold cross-validation over articles (all
+events of an article in one fold), on log loss; the report compares the cross-validated scores
+with the coder's rule-based score (how much of the event it found). The test split is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import log_loss, roc_auc_score
+from sklearn.model_selection import GroupKFold
+
+from warta.evaluate.events import _articles, judge_events, load_gold
+from warta.nlp.event_confidence import event_features
+
+# Inverse regularisation strengths tried (the grid is coarse on purpose: ~400 events).
+GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+FOLDS = 5
+
+
+def examples(gold_path: Path, indosum: Path, split: str
+             ) -> tuple[list[dict[str, float]], list[int], list[int], list[float]]:
+    """(features, labels, article number, rule-based confidence) of every coded event."""
+    gold = {row["indosum_id"]: row for row in load_gold(gold_path, split)}
+    features: list[dict[str, float]] = []
+    labels: list[int] = []
+    groups: list[int] = []
+    rules: list[float] = []
+    for number, (article_id, article) in enumerate(_articles(indosum, set(gold))):
+        verdicts, _, _ = judge_events(article, gold[article_id]["events"], article.events)
+        quoted = [(q.start, q.end) for q in article.quotes]
+        per_sentence = [e.sentence for e in article.events]
+        for event, verdict in zip(article.events, verdicts, strict=True):
+            features.append(event_features(article, event, quoted,
+                                           per_sentence.count(event.sentence)))
+            labels.append(int(verdict == "correct"))
+            groups.append(number)
+            rules.append(event.confidence)
+    return features, labels, groups, rules
+
+
+def cross_validated(x: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float) -> np.ndarray:
+    scores = np.zeros(len(y))
+    for train, held in GroupKFold(n_splits=FOLDS).split(x, y, groups):
+        model = LogisticRegression(C=c, max_iter=2000).fit(x[train], y[train])
+        scores[held] = model.predict_proba(x[held])[:, 1]
+    return scores
+
+
+def precision_at(scores: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float, int]:
+    kept = scores >= threshold
+    return (float(y[kept].mean()) if kept.any() else 0.0), int(kept.sum())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--indosum", type=Path, default=Path("../shared/data/sum-indosum-dev"))
+    parser.add_argument("--gold", type=Path, default=Path("eval/events/gold.jsonl"))
+    parser.add_argument("--out", type=Path,
+                        default=Path("src/warta/models/events/confidence.json"))
+    args = parser.parse_args(argv)
+
+    features, labels, groups, rules = examples(args.gold, args.indosum, "dev")
+    vectorizer = DictVectorizer(sparse=False)
+    x = vectorizer.fit_transform(features)
+    y, g = np.array(labels), np.array(groups)
+    print(f"dev: {len(y)} coded events, {int(y.sum())} right ({y.mean():.3f}), "
+          f"{len(set(groups))} articles, {x.shape[1]} features")
+    rule_scores = np.array(rules)
+    print(f"rule-based score: AUC {roc_auc_score(y, rule_scores):.3f}")
+    results = {}
+    for c in GRID:
+        scores = cross_validated(x, y, g, c)
+        results[c] = scores
+        print(f"C {c:<5} cross-validated: log loss {log_loss(y, scores):.4f} "
+              f"AUC {roc_auc_score(y, scores):.3f}")
+    best = min(GRID, key=lambda c: log_loss(y, results[c]))
+    scores = results[best]
+    print(f"chosen C {best}")
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
+        p, n = precision_at(scores, y, threshold)
+        print(f"  confidence >= {threshold}: {n} of {len(y)} events kept, precision {p:.3f}, "
+              f"right events kept {int(y[scores >= threshold].sum())} of {int(y.sum())}")
+
+    model = LogisticRegression(C=best, max_iter=2000).fit(x, y)
+    weights = {"bias": float(model.intercept_[0])}
+    for name, weight in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True):
+        weights[name] = weights.get(name, 0.0) + float(weight)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({
+        "format": "warta.event-confidence/1",
+        "trained_on": "eval/events/gold.jsonl, split dev",
+        "events": len(y), "C": best,
+        "cross_validated_auc": round(float(roc_auc_score(y, scores)), 4),
+        "rule_based_auc": round(float(roc_auc_score(y, rule_scores)), 4),
+        "weights": {k: round(v, 5) for k, v in sorted(weights.items())},
+    }, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -190,6 +190,26 @@ def test_quality_gate_events_and_quotes_on_held_out_set(indosum):
         assert report["quotes"][key] >= floor, (key, report["quotes"])
 
 
+NOT_ACTS = ("Warga yang ikut ditangkap polisi berjumlah empat orang. "
+            "Kebutuhan mendesak warga saat ini adalah air bersih. "
+            "Dalam surat itu, seolah-olah Gubernur meminta dukungan warga. "
+            "Polisi menangkap PT Maju Jaya di Bekasi. "
+            "Polisi juga mengamankan YIK di rumahnya.")
+
+
+def test_relative_adjectival_counterfactual_and_who_can_be_arrested():
+    found = events.code_events(with_entities(article_of(NOT_ACTS),
+                                             {"ORG": ["PT Maju Jaya", "YIK"]}))
+    by_sentence = {e.sentence: e for e in found}
+    assert 0 not in by_sentence  # "yang ikut ditangkap": a relative clause
+    assert 1 not in by_sentence  # "kebutuhan mendesak": urgent, not a demand
+    assert 2 not in by_sentence  # "seolah-olah … meminta": did not happen
+    company = by_sentence[3]
+    assert company.code == "173" and company.actor2 is None  # a company is not arrested
+    suspect = by_sentence[4]
+    assert suspect.actor2 is not None and suspect.actor2.text == "YIK"  # initials are a person
+
+
 def test_confidence_is_the_fitted_probability(monkeypatch):
     # The shipped weights load, every event gets a probability, and the score is the logistic
     # of the weighted features: with a known weight table the arithmetic can be checked.

@@ -30,6 +30,12 @@ def next_word_in(rest: str, words: Sequence[str]) -> bool:
     return word in words or ("di-*" in words and word.startswith("di") and len(word) > 4)
 
 
+def previous_word_in(before: str, words: Sequence[str]) -> bool:
+    """Whether the word just before a trigger is one of ``words``."""
+    match = re.search(r"([\w-]+)\s+$", before)
+    return match is not None and match.group(1).lower() in words
+
+
 def is_verb(form: str) -> bool:
     """A form with a verbal prefix: me-, di-, ber-, ter- ("menyerang", "dijerat")."""
     head = form.lower().split()[0]
@@ -66,6 +72,7 @@ class Trigger:
     counts_as: str | None
     needs: tuple[str, ...] = ()
     unless_next: tuple[str, ...] = ()
+    unless_previous: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,7 +154,8 @@ def lexicon() -> Lexicon:
                                                form in passive or di_verb,
                                                entry.get("person_object"),
                                                tuple(entry.get("needs", ())),
-                                               tuple(entry.get("unless_next", ()))))
+                                               tuple(entry.get("unless_next", ())),
+                                               tuple(entry.get("unless_previous", ()))))
     fact = data["factuality"]
     counts = data["counts"]
     count_words = {w: kind for kind in ("killed", "injured", "arrested") for w in counts[kind]}

@@ -48,6 +48,7 @@ from warta.nlp.event_lexicon import (
     iso3,
     lexicon,
     next_word_in,
+    previous_word_in,
 )
 
 if TYPE_CHECKING:
@@ -72,7 +73,10 @@ _BARE_AGENT_GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,2}$")
 # does not count these as reported actions; the main clause carries the event.
 _RELATIVE_VERB = re.compile(
     r"\byang\s+(?:(?:telah|sudah|akan|sedang|tengah|masih|juga|pernah|baru|sempat|diduga|"
-    r"kemudian|lalu)\s+){0,2}(?:(?:melakukan|melancarkan)\s+)?$", re.I)
+    r"kemudian|lalu|ikut|turut|berhasil|kembali|segera|langsung)\s+){0,2}"
+    r"(?:(?:melakukan|melancarkan)\s+)?$", re.I)
+# "As if": what follows is a pretence or a comparison, not something that happened.
+_AS_IF = re.compile(r"\b(?:seolah|seolah-olah|seakan|seakan-akan|bagaikan)\b[^,;]*$", re.I)
 # Roots whose events mean nothing without their source: statements, appeals, intentions,
 # consultations, cooperation.
 _NEEDS_SOURCE = frozenset({"01", "02", "03", "04", "05", "06"})
@@ -610,6 +614,25 @@ def _military_or_not(code: str, source: Actor | None, target: Actor | None) -> s
     return code if _armed(source.code) else "180"
 
 
+# Things taken along with suspects, and "ada empat" (there are four): not who was arrested.
+_NOT_HELD = re.compile(r"(?:uang|rp\.?|barang|narkoba|sabu|senjata|mobil|motor|ada)\b", re.I)
+
+
+# Suspects are named by their initials ("YIK", "YH"), which the tagger takes for acronyms.
+_INITIALS = re.compile(r"^[A-Z]{2,4}$")
+
+
+def _can_be_held(candidate: _Candidate) -> bool:
+    """Whether an actor can be the one arrested or detained: a person or a group of people,
+    not an organisation or place the dictionaries know, a country as such, or goods."""
+    if candidate.entity is not None and candidate.entity.type != "PER" and not _INITIALS.match(
+            candidate.text):
+        return False
+    if candidate.code is not None and len(candidate.code) == 3:
+        return False
+    return _NOT_HELD.match(candidate.text) is None
+
+
 def _armed(code: str) -> bool:
     """A state: its forces, police or government, or the country as such."""
     return code.endswith(("MIL", "GOV", "COP")) or len(code) == 3
@@ -638,11 +661,16 @@ def code_events(article: Article) -> list[Event]:
             # "Tersangka membacok korban" are clauses with a verb.
             if _DESCRIPTOR.search(before_text) and not is_verb(key):
                 continue
+            if _AS_IF.search(before_text):
+                continue  # "seolah-olah Jokowi meminta dukungan": what did not happen
             if _RELATIVE_VERB.search(before_text):
                 continue  # "yang ditangkap di Jambi": describes a participant (guideline 1.1)
             if trigger.unless_next and next_word_in(text[end:sentence.end],
                                                      trigger.unless_next):
                 continue  # "meminta agar …": what was asked is a quotation, not an appeal
+            if trigger.unless_previous and previous_word_in(before_text,
+                                                            trigger.unless_previous):
+                continue  # "keadaan mendesak" is an urgent situation, not a demand
             if trigger.needs and not re.match(
                     r"\s*(?:[\w()-]+\s+){0,4}?(?:" + "|".join(map(re.escape, trigger.needs))
                     + r")\b", text[end:sentence.end], re.I):
@@ -666,6 +694,14 @@ def code_events(article: Article) -> list[Event]:
                 continue
             if actor1 is None and trigger.code[:2] in _NEEDS_SOURCE:
                 continue  # a meeting or a statement with nobody making it
+            if trigger.counts_as == "arrested" and target is not None and not _can_be_held(
+                    target):
+                # One arrests people: not a company, a place or the money seized with them.
+                other = None if trigger.passive else _object_phrase(article, site,
+                                                                    default_country)
+                target = other if other is not None and _can_be_held(other) and not (
+                    other.start < target.end and target.start < other.end) else None
+                actor2 = _to_actor(target)
             code = _military_or_not(trigger.code, actor1, actor2)
             label = ({"180": _LABEL_180, "175": _LABEL_175, "161": _LABEL_161}.get(
                 code, trigger.label)

@@ -168,3 +168,28 @@ def test_an_appeal_to_someone_is_not_a_quote():
     ])
     [quote] = find_quotes(a)
     assert quote.text.startswith("seluruh anggota selalu waspada")
+
+
+def test_clause_verbs_report_speech_only_before_a_clause():
+    a = article_from([
+        "Kementerian Luar Negeri mengumumkan akan menutup kedutaan di Kabul mulai pekan depan.",
+        "Warga melaporkan kejadian itu ke Polsek Cempaka Putih pada Senin malam.",
+        "Reuters melaporkan, ribuan warga turun ke jalan untuk merayakan kemenangan itu.",
+        "Menteri Agama memberitahu para jemaah haji bahwa keberangkatan ditunda satu pekan.",
+    ])
+    found = [(q.cue, q.speaker.text, q.text) for q in find_quotes(a)]
+    assert found == [
+        ("mengumumkan", "Kementerian Luar Negeri",
+         "akan menutup kedutaan di Kabul mulai pekan depan"),
+        ("melaporkan", "Reuters", "ribuan warga turun ke jalan untuk merayakan kemenangan itu"),
+        ("memberitahu", "Menteri Agama", "keberangkatan ditunda satu pekan")]
+
+
+def test_a_circumstance_between_subject_and_verb_is_not_the_speaker():
+    a = article_from([
+        "Bupati Sleman Sri Purnomo dalam jumpa pers di Yogyakarta, Selasa, mengatakan jembatan "
+        "itu segera diperbaiki.",
+    ])
+    [quote] = find_quotes(a)
+    assert quote.speaker.text == "Bupati Sleman Sri Purnomo"
+    assert quote.text == "jembatan itu segera diperbaiki"

@@ -61,7 +61,12 @@ class _Lexicon:
     according: re.Pattern[str]
     outlet: re.Pattern[str]
     subject_says: re.Pattern[str]
+    inner_says: re.Pattern[str]
     request_verbs: frozenset[str]
+    clause_verbs: frozenset[str]
+    relay_verbs: frozenset[str]
+    clause_follows: re.Pattern[str]
+    addressed_verbs: frozenset[str]
     request_content: re.Pattern[str]
     pronouns: frozenset[str]
     anaphors: frozenset[str]
@@ -72,12 +77,21 @@ def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _says(before: str, comp: str, first: str) -> re.Pattern[str]:
+    """Subject, reporting verb, and the start of what was said: 'Assad mengatakan, …'."""
+    return re.compile(
+        rf"(?:^|,\s+)(?P<speaker>{first}[^.;:!?\"“”\n]{{1,160}}?),?\s+(?:juga\s+)?"
+        rf"(?P<verb>(?i:{before}))(?:\s+(?i:{comp}))?\s*,?\s+(?=\S)")
+
+
 @cache
 def lexicon() -> _Lexicon:
     data = load_toml("id/quotes.toml")
     after = _alternation([*data["suffixed_after_verbs"], *data["after_verbs"]])
-    before = _alternation(data["before_verbs"])
+    before = _alternation([*data["before_verbs"], *data["clause_verbs"]])
     comp = _alternation(data["complementisers"])
+    clause_start = _alternation([*data["complementisers"], *data["request_complementisers"],
+                                 *data["clause_openers"]])
     return _Lexicon(
         # Used with match(text, pos), which anchors at pos: no "^" (that means the string start).
         after=re.compile(rf"\s*(?P<verb>(?i:{after}))\b\s*(?P<speaker>[^.;:!?\"“”\n]{{0,160}})"),
@@ -93,10 +107,16 @@ def lexicon() -> _Lexicon:
         outlet=re.compile(
             rf"^(?P<verb>(?i:{_alternation(data['outlet_openers'])}))\s+"
             r"(?P<speaker>[A-Z][^,.;:!?\"“”\n]{1,60}?)\s*,\s*"),
-        subject_says=re.compile(
-            rf"(?:^|,\s+)(?P<speaker>[A-Z][^.;:!?\"“”\n]{{1,160}}?),?\s+(?:juga\s+)?"
-            rf"(?P<verb>(?i:{before}))(?:\s+(?i:{comp}))?\s*,?\s+(?=\S)"),
+        subject_says=_says(before, comp, "[A-Z]"),
+        # The speaker inside a report ("…melaporkan, para aktivis di Raqqa menyebutkan …"),
+        # used with match(): after a comma, lower case is allowed.
+        inner_says=_says(before, comp, r"\w"),
         request_verbs=frozenset(data["request_verbs"]),
+        clause_verbs=frozenset(data["clause_verbs"]),
+        relay_verbs=frozenset(data["relay_verbs"]),
+        # Used with match(text, pos) right after the verb.
+        clause_follows=re.compile(rf"\s*[,:]|\s+(?i:{clause_start})\b"),
+        addressed_verbs=frozenset(data["addressed_verbs"]),
         request_content=re.compile(
             rf"(?i:{_alternation(data['request_complementisers'])})\b\s*"),
         pronouns=frozenset(data["pronouns"]),
@@ -258,6 +278,8 @@ def _speaker_before(text: str, start: int, floor: int) -> tuple[str, Mention | N
     parts = re.split(r",|\b(?:dan|namun|tetapi|sementara|lalu|kemudian)\b", phrase)
     while len(parts) > 1 and _ADVERBIAL.match(parts[-1].strip()):
         parts.pop()
+    if not _reports_a_clause(window, match):
+        return None
     phrase = parts[-1]
     at = floor + match.start("speaker")
     if _ADVERBIAL.match(phrase.strip()):
@@ -501,13 +523,14 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[_Found]:
                 content_start, content_end = sentence.start + match.end(), body_end
             else:  # "What was said, menurut X." or "What, menurut X, was said."
                 content_start, content_end = sentence.start, body_end
-        elif (match := lex.subject_says.search(chunk)) and len(
-                _subject_of(match["speaker"]).split()) <= _MAX_SPEAKER_WORDS and not (
-                _is_appeal(chunk, match)):
+        elif said := _subject_says(chunk):
+            base, match = said
+            at = sentence.start + base
             verb = match["verb"].lower()
-            speaker = _mention(text, sentence.start + match.start("speaker"),
-                               _subject_of(match["speaker"]))
-            content_start, content_end = sentence.start + match.end(), body_end
+            speaker = _mention(text, at + match.start("speaker"), _subject_of(match["speaker"]))
+            content_start, content_end = at + match.end(), body_end
+            if (told := _told(chunk[base:], match)) is not None:
+                content_start = at + told  # "memberitahu X bahwa …": after bahwa
             if (asked := lex.request_content.match(text, content_start)) is not None:
                 content_start = asked.end()  # "meminta agar …": what was asked follows
         else:
@@ -529,12 +552,62 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[_Found]:
     return found
 
 
+def _subject_says(chunk: str) -> tuple[int, re.Match[str]] | None:
+    """A sentence's subject and reporting verb, as (offset into chunk, match on chunk[offset:]).
+    A report passed on ("Laman berita Iraqi News melaporkan, para aktivis di Raqqa
+    menyebutkan …") gives the innermost speaker: the content is in their words."""
+    lex = lexicon()
+    said = None
+    base, rest = 0, chunk
+    while (match := lex.subject_says.search(rest) if said is None else
+           lex.inner_says.match(rest)) is not None and len(
+            _subject_of(match["speaker"]).split()) <= _MAX_SPEAKER_WORDS and not (
+            _is_appeal(rest, match)) and _reports_a_clause(rest, match):
+        said = (base, match)
+        if match["verb"].lower() not in lex.relay_verbs or not re.match(
+                r"\s*,", rest[match.end("verb"):]):
+            # "X mengatakan, Y meyakini …" is X's claim about Y's belief; only an outlet's
+            # report ("X melaporkan, Y menyebutkan …") passes on Y's own words.
+            break
+        base += match.end()
+        rest = chunk[base:]
+    return said
+
+
 def _is_appeal(chunk: str, match: re.Match[str]) -> bool:
     """'X meminta masyarakat melaporkan …': an appeal to someone (an event), not a report of
     what was asked, which needs "agar/supaya/bahwa" ('X meminta agar …')."""
     lex = lexicon()
     return match["verb"].lower() in lex.request_verbs and not lex.request_content.match(
         chunk[match.end("verb"):].lstrip(" ,"))
+
+
+def _reports_a_clause(chunk: str, match: re.Match[str]) -> bool:
+    """A clause verb ("mengumumkan", "melaporkan") reports speech only before a clause: after a
+    comma or colon, "bahwa/agar", or an auxiliary ("mengumumkan akan memangkas …"); before a
+    noun phrase it names an act ("melaporkan kejadian itu ke polisi"). An addressee may come
+    first ("memberitahu Netanyahu bahwa …")."""
+    lex = lexicon()
+    verb = match["verb"].lower()
+    if verb not in lex.clause_verbs:
+        return True
+    return bool(lex.clause_follows.match(chunk, match.end("verb"))) or (
+        _told(chunk, match) is not None)
+
+
+# The person told, then what they were told: "kepada wartawan bahwa …", "Netanyahu bahwa …".
+_ADDRESSEE = re.compile(r"\s+(?:kepada\s+)?[^,.;:!?\"“”\n]{2,80}?\s+bahwa\s+")
+
+
+def _told(chunk: str, match: re.Match[str]) -> int | None:
+    """Where what was said starts, past an addressee: after a verb of telling, or after
+    "kepada X" with any reporting verb ("mengatakan kepada wartawan bahwa …")."""
+    at = match.end("verb")
+    if match["verb"].lower() not in lexicon().addressed_verbs and not re.match(
+            r"\s+kepada\s", chunk[at:]):
+        return None
+    told = _ADDRESSEE.match(chunk, at)
+    return told.end() if told else None
 
 
 # Where a subject phrase before a reporting verb really starts: after a subordinate clause
@@ -552,6 +625,13 @@ _SOURCE_LINE = re.compile(r"\s+(?:sebagaimana|seperti)\s+(?:dikutip|dilansir|dib
 _REPORTING_CLAUSE = re.compile(r"^.*\b(?:me|ber)[a-z]{3,},\s+", re.S)
 
 
+# A circumstance between a subject and its verb, without commas: "Duta Besar … Al Shuaibi dalam
+# konferensi pers di Jakarta, Selasa, mengatakan", "Donald Trump pada Minggu (25/9) memberitahu".
+# Lower case only: "Menteri Dalam Negeri" keeps its "Dalam". Clause conjunctions ("setelah",
+# "saat") are left to _SUBORDINATE, where the speaker is the subject after them.
+_CIRCUMSTANCE = re.compile(r"\s+(?:dalam|pada|melalui|lewat|sambil|sembari)\s[^,]*$")
+
+
 def _subject_of(raw: str) -> str:
     phrase = _drop_adverbials(_ADVERBS.sub("", raw.strip(" ,")))
     phrase = _SOURCE_LINE.sub("", _SUBORDINATE.sub("", phrase))
@@ -561,6 +641,7 @@ def _subject_of(raw: str) -> str:
     parts = phrase.split(", ")
     while len(parts) > 1 and (_ADVERBIAL.match(parts[-1]) or _DAY.match(parts[-1])):
         parts.pop()
+    parts[-1] = _CIRCUMSTANCE.sub("", parts[-1])
     return ", ".join(parts).strip(" ,")
 
 

@@ -185,6 +185,17 @@ def test_a_mention_that_only_completes_a_title_is_not_a_person():
     assert person.titles == ["Jaksa Agung"]
 
 
+def test_the_area_after_a_title_is_not_a_person():
+    # "Kapolsek Tambun" is the police chief of Tambun, which the article also names in
+    # "Polsek Tambun"; "Gubernur Ahok" is a person with a one-word name.
+    text = ("Boby Kusumawardhana, Kapolsek Tambun, mengatakan pelaku dibawa ke Polsek Tambun. "
+            "Gubernur Ahok hadir.")
+    mentions = [at(text, "Boby Kusumawardhana", "PER"), at(text, "Tambun", "PER"),
+                at(text, "Polsek Tambun", "ORG"), at(text, "Ahok", "PER")]
+    people = [e.name for e in resolve(text, mentions, sentences(text)) if e.type == "PER"]
+    assert people == ["Boby Kusumawardhana", "Ahok"]
+
+
 def test_initialism_without_brackets():
     text = "Komisi Pemberantasan Korupsi memeriksa saksi. KPK menolak berkomentar."
     entities = resolve(text, [at(text, "Komisi Pemberantasan Korupsi", "ORG"),

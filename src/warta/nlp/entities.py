@@ -89,31 +89,71 @@ class _Item:
 
 def _split_titles(text: str, items: list[_Item], sentences: list[Span]) -> list[_Item]:
     """Move titles out of person mentions and collect the titles written just before them."""
-    covered_by: dict[int, str] = {}  # token start -> type of the mention covering it
-    for item in items:
-        for token in tokens(text[item.start : item.end], item.start):
-            covered_by[token.start] = item.type
-    others = {s for s, kind in covered_by.items() if kind != "PER"}
+    # Words of the organisations and places named ("Polsek Tambun", "Pasar Tambun").
+    named_words = {word.lower() for item in items if item.type != "PER"
+                   for word in text[item.start:item.end].split()}
+    covered_by = _covered(text, items)
+    areas = {id(item) for item in items if item.type == "PER"
+             and _area_of_title(text, item, _title_of(text, item, sentences, covered_by),
+                                named_words)}
+    if areas:
+        # "Kapolsek [Tambun]": the office's area, not a person. Without it the title after
+        # the name before it reads whole ("Boby Kusumawardhana, Kapolsek Tambun").
+        items = [item for item in items if id(item) not in areas]
+        covered_by = _covered(text, items)
     kept: list[_Item] = []
     for item in items:
         if item.type != "PER":
             kept.append(item)
             continue
-        start, title = leading_title(text, item.start, item.end, others)
+        start, title = _title_of(text, item, sentences, covered_by)
         if start >= item.end:
-            continue  # only a title ("Presiden"): not a name, so not an entity
-        if start == item.start:
-            floor, ceiling = _sentence_bounds(sentences, item.start, len(text))
-            start, title = title_before(text, item.start, item.end, floor, covered_by)
-            if start >= item.end:
-                continue
-            if not title:
-                title = title_after(text, item.end, ceiling, covered_by)
+            continue  # only a title ("Presiden", "Jaksa [Agung]"): not a name, not an entity
         item.start = start
         if title:
             item.titles.append(title)
         kept.append(item)
     return kept
+
+
+def _covered(text: str, items: list[_Item]) -> dict[int, str]:
+    """Token start -> type of the mention covering it."""
+    return {token.start: item.type for item in items
+            for token in tokens(text[item.start : item.end], item.start)}
+
+
+def _title_of(text: str, item: _Item, sentences: list[Span], covered_by: dict[int, str]
+              ) -> tuple[int, str | None]:
+    """Where the name of a person mention starts and its title: inside the mention, written
+    before it, or in apposition after it. The start is the mention's end for a title alone."""
+    others = {s for s, kind in covered_by.items() if kind != "PER"}
+    start, title = leading_title(text, item.start, item.end, others)
+    if start >= item.end or start != item.start:
+        return start, title
+    floor, ceiling = _sentence_bounds(sentences, item.start, len(text))
+    start, title = title_before(text, item.start, item.end, floor, covered_by)
+    if start < item.end and not title:
+        title = title_after(text, item.end, ceiling, covered_by)
+    return start, title
+
+
+def _area_of_title(text: str, item: _Item, found: tuple[int, str | None],
+                   named_words: set[str]) -> bool:
+    """Whether a one-word name after a title is the area the office covers: a word of an
+    organisation or place the article names ("Kapolsek Tambun" beside "Polsek Tambun"), or an
+    Indonesian district. A one-word name that is neither stays a person ("Gubernur Ahok")."""
+    start, title = found
+    if not title or start >= item.end:
+        return False
+    if start == item.start and not text[:item.start].rstrip().endswith(title):
+        return False  # a title in apposition after the name ("Tambun, Kapolsek …")
+    name = text[start:item.end]
+    if " " in name.strip() or not name[:1].isupper():
+        return False
+    if name.lower() in named_words:
+        return True
+    place = resolve_place(name)
+    return place is not None and place.country_code == "ID" and place.feature == "district"
 
 
 def _sentence_bounds(sentences: list[Span], offset: int, size: int) -> tuple[int, int]:

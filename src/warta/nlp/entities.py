@@ -93,20 +93,23 @@ def _split_titles(text: str, items: list[_Item], sentences: list[Span]) -> list[
     named_words = {word.lower() for item in items if item.type != "PER"
                    for word in text[item.start:item.end].split()}
     covered_by = _covered(text, items)
+    found = {id(item): _title_of(text, item, sentences, covered_by)
+             for item in items if item.type == "PER"}
     areas = {id(item) for item in items if item.type == "PER"
-             and _area_of_title(text, item, _title_of(text, item, sentences, covered_by),
-                                named_words)}
+             and _area_of_title(text, item, found[id(item)], named_words)}
     if areas:
         # "Kapolsek [Tambun]": the office's area, not a person. Without it the title after
         # the name before it reads whole ("Boby Kusumawardhana, Kapolsek Tambun").
         items = [item for item in items if id(item) not in areas]
         covered_by = _covered(text, items)
+        found = {id(item): _title_of(text, item, sentences, covered_by)
+                 for item in items if item.type == "PER"}
     kept: list[_Item] = []
     for item in items:
         if item.type != "PER":
             kept.append(item)
             continue
-        start, title = _title_of(text, item, sentences, covered_by)
+        start, title = found[id(item)]
         if start >= item.end:
             continue  # only a title ("Presiden", "Jaksa [Agung]"): not a name, not an entity
         item.start = start

@@ -77,6 +77,9 @@ _RELATIVE_VERB = re.compile(
     r"(?:(?:melakukan|melancarkan)\s+)?$", re.I)
 # "As if": what follows is a pretence or a comparison, not something that happened.
 _AS_IF = re.compile(r"\b(?:seolah|seolah-olah|seakan|seakan-akan|bagaikan)\b[^,;]*$", re.I)
+# From the end of a sentence-opening name to a verb: an apposition between two commas.
+_APPOSITION = re.compile(r"\s*,[^;]+,\s*(?:(?:telah|sudah|akhirnya|kemudian|juga|resmi)\s+)?",
+                         re.I)
 # Roots whose events mean nothing without their source: statements, appeals, intentions,
 # consultations, cooperation.
 _NEEDS_SOURCE = frozenset({"01", "02", "03", "04", "05", "06"})
@@ -533,7 +536,11 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
         # impor"); after a bare comma, or for a passive verb ("menangkap X, kemudian
         # ditahan"), the actor just named is nearer the mark.
         shared = not trigger.passive and _SHARED_SUBJECT.search(text, site.floor, site.start)
-        source = before[0] if shared else before[-1]
+        # A subject that opens the sentence, then an apposition between commas, then the
+        # verb: "Zunaidi Abdillah, pelaku pelecehan pasien RS National Hospital, ditetapkan …".
+        opening = (trigger.passive and not text[site.sentence.start:before[0].start].strip()
+                   and _APPOSITION.fullmatch(text, before[0].end, site.start) is not None)
+        source = before[0] if shared or opening else before[-1]
     target = after[0] if after else None
     if trigger.code[:2] == "04":
         # Who one meets or talks with follows "dengan"; a topic may come first ("membicarakan
@@ -697,8 +704,11 @@ def code_events(article: Article) -> list[Event]:
             if trigger.counts_as == "arrested" and target is not None and not _can_be_held(
                     target):
                 # One arrests people: not a company, a place or the money seized with them.
-                other = None if trigger.passive else _object_phrase(article, site,
-                                                                    default_country)
+                # A passive verb's subject may open the sentence before an apposition:
+                # "Zunaidi Abdillah, pelaku pelecehan di RS National Hospital, ditetapkan …".
+                other = (next((c for c in candidates if c.start < start
+                               and not text[sentence.start:c.start].strip()), None)
+                         if trigger.passive else _object_phrase(article, site, default_country))
                 target = other if other is not None and _can_be_held(other) and not (
                     other.start < target.end and target.start < other.end) else None
                 actor2 = _to_actor(target)

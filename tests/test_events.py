@@ -246,3 +246,9 @@ def test_cli_events_min_confidence():
     assert sure and len(sure) < len(every)
     assert all(r["confidence"] >= 0.7 for r in sure)
     assert all(r in every for r in sure)
+
+
+def test_not_only_is_no_negation():
+    assert events._factuality("Jadi, bukan hanya ", False, False) == "asserted"
+    assert events._factuality("Ia tidak saja ", False, False) == "asserted"
+    assert events._factuality("Polisi tidak ", False, False) == "negated"

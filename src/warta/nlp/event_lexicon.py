@@ -80,6 +80,7 @@ class Lexicon:
     triggers: dict[str, Trigger]
     by_first_word: dict[str, list[tuple[str, ...]]]  # first word -> forms, longest first
     negation: frozenset[str]
+    not_only: frozenset[str]
     future: frozenset[str]
     modal: frozenset[str]
     report_re: re.Pattern[str]
@@ -166,6 +167,7 @@ def lexicon() -> Lexicon:
         triggers=triggers,
         by_first_word=index_forms(triggers),
         negation=frozenset(fact["negation"]),
+        not_only=frozenset(fact["not_only"]),
         future=frozenset(fact["future"]),
         modal=frozenset(fact["modal"]),
         # Claim, denial and reporting verbs: what follows them is what someone said happened.

@@ -226,7 +226,8 @@ def _first_person(article: Article, sentence: Span, default_country: str | None
 def _factuality(before: str, reported: bool, future_after: bool) -> str:
     lex = lexicon()
     window = [w.lower() for w in re.findall(r"[\w'-]+", before)][-_FACTUALITY_WINDOW:]
-    if any(w in lex.negation for w in window):
+    if any(w in lex.negation and (i + 1 == len(window) or window[i + 1] not in lex.not_only)
+           for i, w in enumerate(window)):
         return "negated"
     if future_after or any(w in lex.future for w in window):
         return "future"

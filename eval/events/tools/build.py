@@ -10,6 +10,14 @@ Annotation file syntax, one item per line ('|' separates fields, '#' starts a co
   Q kind|span_start|span_end|cue|speaker|speaker_refers_to
 fact: a=asserted n=negated f=future m=modal r=reported-claim. kind: d=direct i=indirect.
 counts: killed=3,injured=2,arrested=1 (or empty).
+
+    python build.py CACHE.json ANN_DIR OUT.jsonl            # rebuild OUT from every ann/*.txt
+    python build.py CACHE.json ANN_DIR OUT.jsonl --append b19.txt [...]
+                                                            # append only the named files' records
+
+--append leaves every existing line of OUT untouched (byte for byte) and refuses an id that is
+already in OUT, so a new batch can be added without re-deriving earlier records (whose stored
+sentence_index stays as annotated even if the splitter has changed since).
 """
 
 import glob
@@ -55,11 +63,15 @@ def sent_index(sents, pos):
     raise ValueError(f"offset {pos} in no sentence")
 
 
-def main(cache_path, ann_dir, out_path):
+def main(cache_path, ann_dir, out_path, append=None):
     cache = json.loads(Path(cache_path).read_text(encoding="utf-8"))
     docs, order = {}, []
     cur = None
-    for path in sorted(glob.glob(os.path.join(ann_dir, "*.txt"))):
+    paths = sorted(glob.glob(os.path.join(ann_dir, "*.txt")))
+    if append:
+        paths = [os.path.join(ann_dir, os.path.basename(a)) for a in append]
+    errors = 0
+    for path in paths:
         for ln, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(True), 1):
             line = line.rstrip("\n")
             if not line.strip() or line.lstrip().startswith("#"):
@@ -137,6 +149,7 @@ def main(cache_path, ann_dir, out_path):
                 else:
                     raise ValueError("unknown line")
             except Exception as e:  # report every problem, keep going
+                errors += 1
                 print(f"{where}: {e}", file=sys.stderr)
     # split: explicit, else every 4th article (in annotation order) goes to dev until 20
     ndev = sum(1 for a in order if docs[a]["split"] == "dev")
@@ -147,13 +160,28 @@ def main(cache_path, ann_dir, out_path):
                 ndev += 1
             else:
                 docs[a]["split"] = "test"
-    with open(out_path, "w", encoding="utf-8") as out:
-        for a in order:
-            out.write(json.dumps(docs[a], ensure_ascii=False) + "\n")
+    if append:
+        old = Path(out_path).read_text(encoding="utf-8") if os.path.exists(out_path) else ""
+        have = {json.loads(x)["indosum_id"] for x in old.splitlines() if x.strip()}
+        clash = [a for a in order if a in have]
+        if clash or errors or len(set(order)) != len(order):
+            print(f"not appended: {errors} errors, already in {out_path}: {clash}",
+                  file=sys.stderr)
+            sys.exit(1)
+        with open(out_path, "a", encoding="utf-8") as out:
+            for a in order:
+                out.write(json.dumps(docs[a], ensure_ascii=False) + "\n")
+    else:
+        with open(out_path, "w", encoding="utf-8") as out:
+            for a in order:
+                out.write(json.dumps(docs[a], ensure_ascii=False) + "\n")
     ev = sum(len(docs[a]["events"]) for a in order)
     qu = sum(len(docs[a]["quotes"]) for a in order)
     print(f"{len(order)} articles, {ev} events, {qu} quotes")
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    if len(sys.argv) > 5 and sys.argv[4] == "--append":
+        main(*sys.argv[1:4], append=sys.argv[5:])
+    else:
+        main(*sys.argv[1:4])

@@ -193,3 +193,38 @@ def test_a_circumstance_between_subject_and_verb_is_not_the_speaker():
     [quote] = find_quotes(a)
     assert quote.speaker.text == "Bupati Sleman Sri Purnomo"
     assert quote.text == "jembatan itu segera diperbaiki"
+
+
+def test_passive_cues_and_sources_after_the_content():
+    a = article_from([
+        "Jembatan gantung itu akan dibongkar pekan depan karena sudah rapuh. Hal ini disampaikan "
+        "Kepala Dinas PU Suharto kepada wartawan.",
+        "Dikatakan Suharto, jembatan baru akan dibangun dengan dana provinsi tahun ini.",
+        "Dana itu cukup untuk dua jembatan, seperti yang dikatakan Suharto saat rapat.",
+        "Pelaku membuang barang bukti ke sungai menurut polisi.",
+        "Dari pengakuan pelaku, senjata itu dibeli dari seorang kenalan di Medan.",
+        "Warga menilai pembangunan itu sah menurut hukum dan menjadi kebutuhan bersama.",
+    ])
+    found = [(q.cue, q.speaker.text, q.text) for q in find_quotes(a)]
+    assert found[:5] == [
+        ("disampaikan", "Kepala Dinas PU Suharto",
+         "Jembatan gantung itu akan dibongkar pekan depan karena sudah rapuh"),
+        ("dikatakan", "Suharto", "jembatan baru akan dibangun dengan dana provinsi tahun ini"),
+        ("dikatakan", "Suharto", "Dana itu cukup untuk dua jembatan"),
+        ("menurut", "polisi", "Pelaku membuang barang bukti ke sungai"),
+        ("dari pengakuan", "pelaku", "senjata itu dibeli dari seorang kenalan di Medan")]
+    # "menurut hukum dan …" is part of a clause, not its source: the speaker is Warga.
+    assert found[5][:2] == ("menilai", "Warga")
+
+
+def test_a_name_before_a_relative_clause_is_the_speaker():
+    a = article_from([
+        "Angelina Jolie yang saat itu bertugas sebagai utusan khusus PBB menyerukan agar perang "
+        "di Suriah segera dihentikan.",
+        "Menteri Yasonna saat itu beralasan belum menerima surat panggilan dari KPK.",
+    ])
+    a = replace(a, entities=resolve(a.text, [(0, 14, "PER")], a.sentences))
+    found = [(q.cue, q.speaker.text, q.text) for q in find_quotes(a)]
+    assert found == [
+        ("menyerukan", "Angelina Jolie", "perang di Suriah segera dihentikan"),
+        ("beralasan", "Menteri Yasonna", "belum menerima surat panggilan dari KPK")]

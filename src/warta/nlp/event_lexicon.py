@@ -86,6 +86,7 @@ class Lexicon:
     report_re: re.Pattern[str]
     future_after_re: re.Pattern[str]
     topic_re: re.Pattern[str]
+    case_re: re.Pattern[str]
     anaphoric_re: re.Pattern[str]
     people: frozenset[str]
     count_words: dict[str, str]  # word -> killed/injured/arrested
@@ -177,6 +178,7 @@ def lexicon() -> Lexicon:
         future_after_re=re.compile(r"\s*(?:[\w-]+\s+){0,2}?" + words_re(fact["future_after"]),
                                    re.I),
         topic_re=re.compile(words_re(data["topics"]["verbs"]), re.I),
+        case_re=re.compile(words_re(data["topics"]["case_nouns"]) + r"\s+$", re.I),
         anaphoric_re=re.compile(r"\s*" + words_re(data["topics"]["anaphoric"]), re.I),
         people=frozenset(counts["people"]),
         count_words=count_words,

@@ -669,6 +669,8 @@ def code_events(article: Article) -> list[Event]:
             # "Tersangka membacok korban" are clauses with a verb.
             if _DESCRIPTOR.search(before_text) and not is_verb(key):
                 continue
+            if is_noun(form) and lex.case_re.search(before_text):
+                continue  # "kasus pembunuhan Kim Jong Nam": a case's name (guideline 1.1)
             if _AS_IF.search(before_text):
                 continue  # "seolah-olah Jokowi meminta dukungan": what did not happen
             if _RELATIVE_VERB.search(before_text):

@@ -77,6 +77,8 @@ _RELATIVE_VERB = re.compile(
     r"(?:(?:melakukan|melancarkan)\s+)?$", re.I)
 # "As if": what follows is a pretence or a comparison, not something that happened.
 _AS_IF = re.compile(r"\b(?:seolah|seolah-olah|seakan|seakan-akan|bagaikan)\b[^,;]*$", re.I)
+# A preposition of place right before a phrase.
+_PLACE_BEFORE = re.compile(r"\b(?:ke|di|dari|menuju)\s+$", re.I)
 # From the end of a sentence-opening name to a verb: an apposition between two commas.
 _APPOSITION = re.compile(r"\s*,[^;]+,\s*(?:(?:telah|sudah|akhirnya|kemudian|juga|resmi)\s+)?",
                          re.I)
@@ -361,7 +363,8 @@ _NOT_PHRASE_START = frozenset({
     "sedangkan", "adapun", "bahkan", "menurut", "terkait", "soal", "hingga", "sampai",
     "bersama", "sekitar", "pukul", "kemarin", "tadi", "sejak", "senin", "selasa", "rabu",
     "kamis", "jumat", "sabtu", "minggu", "tak", "tidak", "hasil", "langsung", "nanti", "juga",
-    "telah", "sudah", "akan", "masih", "kini", "pun"})
+    "telah", "sudah", "akan", "masih", "kini", "pun", "usai", "seusai", "sesudah", "sebelum",
+    "ketika"})
 
 def _is_noun_phrase(phrase: str) -> bool:
     words = phrase.split()
@@ -539,9 +542,15 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
         shared = not trigger.passive and _SHARED_SUBJECT.search(text, site.floor, site.start)
         # A subject that opens the sentence, then an apposition between commas, then the
         # verb: "Zunaidi Abdillah, pelaku pelecehan pasien RS National Hospital, ditetapkan …".
-        opening = (trigger.passive and not text[site.sentence.start:before[0].start].strip()
+        opening = (not text[site.sentence.start:before[0].start].strip()
                    and _APPOSITION.fullmatch(text, before[0].end, site.start) is not None)
-        source = before[0] if shared or opening else before[-1]
+        # Where one goes or is ("Pria itu ke Sekolah Dasar X dan melepaskan tembakan") does
+        # not act.
+        agents = [c for c in before if not _PLACE_BEFORE.search(text, site.floor, c.start)]
+        if opening:
+            source = before[0]
+        elif agents:
+            source = agents[0] if shared else agents[-1]
     target = after[0] if after else None
     if trigger.code[:2] == "04":
         # Who one meets or talks with follows "dengan"; a topic may come first ("membicarakan

@@ -27,7 +27,18 @@ def next_word_in(rest: str, words: Sequence[str]) -> bool:
     if match is None:
         return False
     word = match.group(1).lower()
-    return word in words or ("di-*" in words and word.startswith("di") and len(word) > 4)
+    return word in words or ("di-*" in words and _is_di_verb(match.group(1)))
+
+
+# Words starting with "di" that are not passive verbs.
+_DI_NOUNS = frozenset({"diri", "dirinya", "dinas", "diskusi", "direktur", "direksi", "direktorat",
+                       "dini", "dingin", "dialog", "digital", "diplomat", "diplomatik"})
+
+
+def _is_di_verb(word: str) -> bool:
+    """A passive verb: "di" + a root, written in small letters ("Direktur" is a title)."""
+    return (word.startswith("di") and len(word) > 4 and word.islower()
+            and word not in _DI_NOUNS)
 
 
 def previous_word_in(before: str, words: Sequence[str]) -> bool:

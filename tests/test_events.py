@@ -194,7 +194,8 @@ NOT_ACTS = ("Warga yang ikut ditangkap polisi berjumlah empat orang. "
             "Kebutuhan mendesak warga saat ini adalah air bersih. "
             "Dalam surat itu, seolah-olah Gubernur meminta dukungan warga. "
             "Polisi menangkap PT Maju Jaya di Bekasi. "
-            "Polisi juga mengamankan YIK di rumahnya.")
+            "Polisi juga mengamankan YIK di rumahnya. "
+            "Sistem rudal ini dapat melumpuhkan 36 target sekaligus.")
 
 
 def test_relative_adjectival_counterfactual_and_who_can_be_arrested():
@@ -208,6 +209,7 @@ def test_relative_adjectival_counterfactual_and_who_can_be_arrested():
     assert company.code == "173" and company.actor2 is None  # a company is not arrested
     suspect = by_sentence[4]
     assert suspect.actor2 is not None and suspect.actor2.text == "YIK"  # initials are a person
+    assert 5 not in by_sentence  # "dapat melumpuhkan": a capability, not an attack
 
 
 def test_confidence_is_the_fitted_probability(monkeypatch):

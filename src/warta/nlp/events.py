@@ -75,6 +75,9 @@ _RELATIVE_VERB = re.compile(
     r"\byang\s+(?:(?:telah|sudah|akan|sedang|tengah|masih|juga|pernah|baru|sempat|diduga|"
     r"kemudian|lalu|ikut|turut|berhasil|kembali|segera|langsung)\s+){0,2}"
     r"(?:(?:melakukan|melancarkan)\s+)?$", re.I)
+# What someone or something can do ("dapat melumpuhkan", "bisa membunuh", "mampu memukul"):
+# a capability, not an act (on the dev split none of these was annotated).
+_CAN = re.compile(r"\b(?:dapat|bisa|mampu|sanggup)\s+(?:(?:saja|juga|lagi)\s+)?$", re.I)
 # "As if": what follows is a pretence or a comparison, not something that happened.
 _AS_IF = re.compile(r"\b(?:seolah|seolah-olah|seakan|seakan-akan|bagaikan)\b[^,;]*$", re.I)
 # A preposition of place right before a phrase.
@@ -680,6 +683,8 @@ def code_events(article: Article) -> list[Event]:
                 continue
             if is_noun(form) and lex.case_re.search(before_text):
                 continue  # "kasus pembunuhan Kim Jong Nam": a case's name (guideline 1.1)
+            if _CAN.search(before_text):
+                continue  # "Sistem ini dapat melumpuhkan 36 target": what can be, not an act
             if _AS_IF.search(before_text):
                 continue  # "seolah-olah Jokowi meminta dukungan": what did not happen
             if _RELATIVE_VERB.search(before_text):

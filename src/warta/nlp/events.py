@@ -635,7 +635,11 @@ def _military_or_not(code: str, source: Actor | None, target: Actor | None) -> s
 
 
 # Things taken along with suspects, and "ada empat" (there are four): not who was arrested.
-_NOT_HELD = re.compile(r"(?:uang|rp\.?|barang|narkoba|sabu|senjata|mobil|motor|ada)\b", re.I)
+_GOODS = re.compile(r"(?:uang|rp\.?|barang|narkoba|sabu|senjata|mobil|motor|ganja|dokumen|"
+                    r"\d+\s+(?:gram|kilogram|kg|unit|buah|lembar|butir|paket))\b", re.I)
+_NOT_HELD = re.compile(_GOODS.pattern + r"|ada\b", re.I)
+# "Securing" verbs: a person secured is arrested, goods secured are seized.
+_SECURES = re.compile(r"amankan", re.I)
 
 
 # Suspects are named by their initials ("YIK", "YH"), which the tagger takes for acronyms.
@@ -718,7 +722,13 @@ def code_events(article: Article) -> list[Event]:
                 continue
             if actor1 is None and trigger.code[:2] in _NEEDS_SOURCE:
                 continue  # a meeting or a statement with nobody making it
-            if trigger.counts_as == "arrested" and target is not None and not _can_be_held(
+            seized = None
+            if (trigger.counts_as == "arrested" and target is not None
+                    and _SECURES.search(form) and _GOODS.match(target.text)):
+                # "mengamankan uang ratusan juta rupiah": goods are seized (171), only people
+                # are arrested (eval/GUIDELINE.md 3.1).
+                seized = lex.triggers["menyita"]
+            elif trigger.counts_as == "arrested" and target is not None and not _can_be_held(
                     target):
                 # One arrests people: not a company, a place or the money seized with them.
                 # A passive verb's subject may open the sentence before an apposition:
@@ -729,6 +739,8 @@ def code_events(article: Article) -> list[Event]:
                 target = other if other is not None and _can_be_held(other) and not (
                     other.start < target.end and target.start < other.end) else None
                 actor2 = _to_actor(target)
+            if seized is not None:
+                trigger = seized
             code = _military_or_not(trigger.code, actor1, actor2)
             label = ({"180": _LABEL_180, "175": _LABEL_175, "161": _LABEL_161}.get(
                 code, trigger.label)

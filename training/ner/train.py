@@ -41,11 +41,13 @@ def training_set(args: argparse.Namespace) -> list[tuple[str, list[str], list[st
     types = set(args.types.split(","))
     sentences: list[tuple[str, list[str], list[str]]] = []
     truecaser = None
+    # --with-dev: the final refit on train + dev, with hyperparameters already chosen on dev.
+    splits = ("train", "dev") if args.with_dev else ("train",)
     for which in args.sets.split(","):
         if which == "alfina":
             sentences.extend(("alfina", t, g) for t, g in restrict(alfina_gold(args.data), types))
             continue
-        part = read(args.data, which, "train", native=args.native)
+        part = [s for split in splits for s in read(args.data, which, split, native=args.native)]
         if which == "nerp" and args.nerp_drop:
             # NERP marks organisations (IND) and events its own way; its sentences with those
             # types can be left out so that they do not teach the cased sets' ORG tokens as O.
@@ -109,7 +111,7 @@ def train_crf(args: argparse.Namespace, sentences: list[tuple[str, list[str], li
             # Options added later are recorded only when used, so that a model trained
             # without them keeps the meta.json it had.
             if key not in ("data", "out", "resources")
-            and not (key in ("recase", "clusters") and not value)
+            and not (key in ("recase", "clusters", "with_dev") and not value)
         },
     }
     (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
@@ -153,6 +155,10 @@ def main() -> None:
         "--recase", action="store_true",
         help="recase training sentences that have no capitals, as tagging does",
     )
+    parser.add_argument(
+        "--with-dev", action="store_true",
+        help="train on the dev splits too (the final refit; CRF only; alfina has no dev)",
+    )
     parser.add_argument("--upweight", type=int, default=1, help="repeat idner n times")
     parser.add_argument("--native", action="store_true", help="keep the set's own labels")
     parser.add_argument("--domain-features", action="store_true", help="per-set feature copies")
@@ -172,6 +178,8 @@ def main() -> None:
     parser.add_argument("--split", default="dev", help="split to report after training")
     parser.add_argument("--time-limit", type=float, default=1500, help="spaCy: seconds")
     args = parser.parse_args()
+    if args.with_dev and args.family == "spacy":
+        parser.error("--with-dev: the spaCy family picks its epoch on dev")
     args.out.mkdir(parents=True, exist_ok=True)
 
     started = time.time()
@@ -184,6 +192,9 @@ def main() -> None:
     print(f"training on {len(sentences)} sentences ({args.sets}, types {args.types})")
     train_crf(args, sentences)
     print(f"trained in {time.time() - started:.0f} s")
+    if args.with_dev and args.split == "dev":
+        trained = ",".join(s for s in args.sets.split(",") if s != "alfina")
+        print(f"--with-dev: trained on the dev splits of {trained}; their scores are NOT held out")
     report(args)
 
 

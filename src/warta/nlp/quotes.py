@@ -6,9 +6,9 @@ the last one closing; a mark left open at the end of a paragraph that does not c
 there, so one stray mark never swallows the rest of the article.
 
 Speakers come from the reporting clause next to the quote (``"…," kata Assad.``,
-``Assad mengatakan, "…"``, ``Menurut Assad, …``). A pronoun (ia, dia, beliau, -nya) points back to
-the nearest person before it; a phrase like ``pernyataan tersebut`` points back to whoever issued
-the statement mentioned just before. The reporting words are data (``data/id/quotes.toml``).
+``Assad mengatakan, "…"``, ``Menurut Assad, …``); who a pronoun (ia, dia, beliau, -nya) or a
+phrase like ``pernyataan tersebut`` stands for is worked out in ``warta.nlp.speakers``. The
+reporting words are data (``data/id/quotes.toml``, compiled in ``warta.nlp.quote_lexicon``).
 """
 
 from __future__ import annotations
@@ -16,13 +16,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from warta.model import Article, Entity, Mention, Quote, Span, replace
-from warta.nlp.titles import tokens, vocabulary
-from warta.resources import load_toml
+from warta.model import Article, Mention, Quote, Span, replace
+from warta.nlp.quote_lexicon import lexicon
+from warta.nlp.speakers import MAX_SPEAKER_WORDS, Found, mention, resolve_speaker
 
 if TYPE_CHECKING:
     from warta.settings import Settings
@@ -33,9 +31,6 @@ _STRAIGHT = '"'
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"'}
 # A single-quote pair is a quotation only when it holds a clause, not a scare-quoted word.
 _MIN_SINGLE_QUOTE_WORDS = 4
-# A speaker phrase is a noun phrase, but Indonesian titles are long ("Kepala Bidang Humas Polda
-# Metro Jaya Komisaris Besar Argo Yuwono" is ten words); past this the pattern caught a clause.
-_MAX_SPEAKER_WORDS = 16
 # Words that end the speaker phrase and begin a circumstance ("kata Assad di Damaskus").
 _SPEAKER_END = re.compile(
     r"\s+(?:di|saat|ketika|kepada|dalam|pada|usai|seusai|selepas|setelah|sebelum|dengan|"
@@ -43,10 +38,6 @@ _SPEAKER_END = re.compile(
     r"siang|malam|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b.*$", re.S)
 
 
-# Connectives that open a sentence before its subject ("Namun Apple mengatakan").
-_CONNECTIVES = re.compile(
-    r"^(?:namun|tetapi|sementara itu|sementara|selain itu|kemudian|lalu|adapun|bahkan|"
-    r"sebelumnya|sedangkan|di sisi lain|dalam kesempatan itu|saat itu)\s*,?\s+", re.I)
 # A source named after the content ("…, menurut kementerian pertahanan Swiss.") is a short noun
 # phrase; six words cover the sample of IndoSum articles read for this.
 _MAX_SOURCE_WORDS = 6
@@ -58,92 +49,6 @@ _ADVERBS = re.compile(
     r"sendiri|sudah|telah|akan|tidak|bahkan|lantas|kemudian|pun))+$", re.I)
 
 
-@dataclass(frozen=True)
-class _Lexicon:
-    after: re.Pattern[str]
-    before: re.Pattern[str]
-    according: re.Pattern[str]
-    outlet: re.Pattern[str]
-    subject_says: re.Pattern[str]
-    inner_says: re.Pattern[str]
-    request_verbs: frozenset[str]
-    clause_verbs: frozenset[str]
-    relay_verbs: frozenset[str]
-    clause_follows: re.Pattern[str]
-    addressed_verbs: frozenset[str]
-    request_content: re.Pattern[str]
-    pronouns: frozenset[str]
-    anaphors: frozenset[str]
-    statement: re.Pattern[str]
-    said_before: re.Pattern[str]
-
-
-def _alternation(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def _says(before: str, comp: str, first: str) -> re.Pattern[str]:
-    """Subject, reporting verb, and the start of what was said: 'Assad mengatakan, …'."""
-    return re.compile(
-        rf"(?:^|,\s+)(?P<speaker>{first}[^.;:!?\"“”\n]{{1,160}}?),?\s+(?:juga\s+)?"
-        rf"(?P<verb>(?i:{before}))(?:\s+(?i:{comp}))?\s*,?\s+(?=\S)")
-
-
-@cache
-def lexicon() -> _Lexicon:
-    data = load_toml("id/quotes.toml")
-    after = _alternation([*data["suffixed_after_verbs"], *data["after_verbs"]])
-    before = _alternation([*data["before_verbs"], *data["clause_verbs"]])
-    comp = _alternation(data["complementisers"])
-    according = _alternation(data["according_to"])
-    clause_start = _alternation([*data["complementisers"], *data["request_complementisers"],
-                                 *data["clause_openers"]])
-    return _Lexicon(
-        # Used with match(text, pos), which anchors at pos: no "^" (that means the string start).
-        after=re.compile(rf"\s*(?:(?i:seperti|sebagaimana)\s+(?:(?i:yang)\s+)?)?(?P<verb>(?i:{after}))\b\s*(?P<speaker>[^.;:!?\"“”\n]{{0,160}})"),
-        before=re.compile(
-            rf"(?P<speaker>[^.,;:!?\"“”\n]{{2,80}}?)\s+(?P<verb>(?i:{before}))"
-            rf"(?:\s+(?i:{comp}))?\s*[,:]?\s*$"),
-        according=re.compile(
-            # At a sentence end the comma is often left out: '… "Heil Hitler" menurut jaksa.'
-            # There the source is a short noun phrase (at most four words, no "dan"), or it is
-            # a clause ("sah menurut hukum dan menjadi dasar pemeriksaan perkara ini").
-            rf"(?:^|,\s*|\s+(?=(?i:{according})(?:\s+(?!dan\b)[^\s,.;:!?\"“”]+){{1,4}}[.!?]?$))"
-            rf"(?:(?i:demikian)\s+)?(?P<verb>(?i:{according}))"
-            # "Menurutnya, …" and, as often, "Menurutnya hak …" without the comma; a hearer
-            # may follow ("Berdasarkan pengakuannya kepada polisi, KM …").
-            r"(?:nya\b(?:\s+kepada\s+[^,.;:!?\"“”\n]{1,40}?(?=,))?\s*,?\s*"
-            r"|\s+(?P<speaker>[^,.;:!?\"“”\n]{2,120}?)\s*(?:,\s*|[.!?]?$))"),
-        # The subject may follow an opening adverbial ("Saat dihubungi, Martinus menjelaskan")
-        # and carry an appositive title between commas ("Kabid Humas Polda Jabar, Kombes X,").
-        outlet=re.compile(
-            rf"^(?P<verb>(?i:{_alternation(data['outlet_openers'])}))\s+"
-            r"(?P<speaker>[A-Z][^,.;:!?\"“”\n]{1,60}?)\s*,\s*"),
-        subject_says=_says(before, comp, "[A-Z]"),
-        # The speaker inside a report ("…melaporkan, para aktivis di Raqqa menyebutkan …"),
-        # used with match(): after a comma, lower case is allowed.
-        inner_says=_says(before, comp, r"\w"),
-        request_verbs=frozenset(data["request_verbs"]),
-        clause_verbs=frozenset(data["clause_verbs"]),
-        relay_verbs=frozenset(data["relay_verbs"]),
-        # Used with match(text, pos) right after the verb.
-        clause_follows=re.compile(rf"\s*[,:]|\s+(?i:{clause_start})\b"),
-        addressed_verbs=frozenset(data["addressed_verbs"]),
-        request_content=re.compile(
-            rf"(?i:{_alternation(data['request_complementisers'])})\b\s*"),
-        pronouns=frozenset(data["pronouns"]),
-        anaphors=frozenset(data["anaphors"]),
-        statement=re.compile(
-            rf"\b(?i:{_alternation(data['statement_nouns'])})\b.*?,?\s*"
-            rf"(?P<issuer>[A-Za-z][\w -]{{1,60}}?)\s+(?P<verb>(?i:{before}|mengklaim))\b",
-            re.S),
-        # Used with match(text, pos), which anchors at pos.
-        said_before=re.compile(
-            rf"(?i:{_alternation(data['said_before_subjects'])})\s+(?i:ini|itu|tersebut)\s+"
-            rf"(?:(?i:juga|pun|sebelumnya)\s+)?(?P<verb>(?i:{_alternation(data['said_before_verbs'])}))"
-            # "… dikonfirmasi langsung oleh manajemen klub", "… diumumkan secara resmi oleh …"
-            r"\s+(?:(?i:langsung|secara\s+\w+)\s+)?(?:(?i:oleh)\s+)?(?P<speaker>[^.;:!?\"“”\n]{2,160})"),
-    )
 
 
 # --- direct quotes -----------------------------------------------------------------------------
@@ -254,12 +159,6 @@ def _speaker_phrase(raw: str) -> str:
     return _ADVERBS.sub("", phrase)
 
 
-def _mention(text: str, start: int, phrase: str) -> Mention | None:
-    phrase = _CONNECTIVES.sub("", phrase)
-    if not phrase or len(phrase.split()) > _MAX_SPEAKER_WORDS:
-        return None
-    at = text.find(phrase, start)
-    return Mention(at, at + len(phrase), phrase) if at >= 0 else None
 
 
 def _speaker_after(text: str, end: int) -> tuple[str, Mention | None] | None:
@@ -271,7 +170,7 @@ def _speaker_after(text: str, end: int) -> tuple[str, Mention | None] | None:
     if verb.endswith("nya"):
         at = match.end("verb")
         return verb, Mention(at - 3, at, "-nya")
-    return verb, _mention(text, match.start("speaker"), _speaker_phrase(match["speaker"]))
+    return verb, mention(text, match.start("speaker"), _speaker_phrase(match["speaker"]))
 
 
 # The rest of a sentence the quotation began, before its reporting clause: '"… tanpa adanya
@@ -308,176 +207,7 @@ def _speaker_before(text: str, start: int, floor: int) -> tuple[str, Mention | N
             if any(word[:1].isupper() for word in subject.split()):
                 phrase, at = subject, floor + prior.rfind(subject)
     phrase = _ADVERBS.sub("", phrase.strip())
-    return match["verb"].lower(), _mention(text, at, phrase)
-
-
-# --- resolution --------------------------------------------------------------------------------
-
-
-def _entity_at(entities: Sequence[Entity], start: int, end: int) -> str | None:
-    best: tuple[int, str] | None = None
-    for entity in entities:
-        for m in entity.mentions:
-            overlap = min(end, m.end) - max(start, m.start)
-            if overlap > 0:
-                rank = (0 if entity.type == "PER" else 1 if entity.type == "ORG" else 2)
-                if best is None or rank < best[0]:
-                    best = (rank, entity.key)
-    return best[1] if best else None
-
-
-def _nearest_person(entities: Sequence[Entity], before: int) -> tuple[Mention, str] | None:
-    best: tuple[Mention, str] | None = None
-    for entity in entities:
-        if entity.type != "PER":
-            continue
-        for m in entity.mentions:
-            if m.end <= before and (best is None or m.end > best[0].end):
-                best = (m, entity.key)
-    return best
-
-
-# A lower-case word with a verbal prefix: once one stands before a name in its sentence, the name
-# is an object or a complement ("mengenakan sanksi kepada Darwin"), not the subject.
-_VERB_BEFORE = re.compile(r"(?<![\w-])(?:me|di|ber|ter)[a-z]{3,}\b")
-# Nor is a name after a preposition in its clause ("Dari tangan Roro didapati …").
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:dari|di|ke|kepada|terhadap|dengan|oleh|untuk|bagi|pada|atas|tentang|selain)\b", re.I)
-
-
-def _subject_person(article: Article, after: int, before: int,
-                    quoted: Sequence[tuple[int, int]]) -> tuple[Mention, str] | None:
-    """The last person named as a sentence subject between two offsets, outside quotations:
-    the one a later "ia"/"-nya" is about ("Sementara itu, Kapolres X tiba di lokasi.")."""
-    best: tuple[Mention, str] | None = None
-    for entity in article.entities:
-        if entity.type != "PER":
-            continue
-        for m in entity.mentions:
-            if not (after <= m.start and m.end <= before) or any(
-                    s <= m.start < e for s, e in quoted):
-                continue
-            sentence = next((x for x in article.sentences if x.start <= m.start < x.end), None)
-            lead = article.text[sentence.start:m.start] if sentence else ""
-            if _VERB_BEFORE.search(lead) or _PREPOSITION_BEFORE.search(lead.split(",")[-1]):
-                continue
-            if best is None or m.start > best[0].start:
-                best = (m, entity.key)
-    return best
-
-
-def _title_holder(article: Article, speaker: Mention) -> str | None:
-    """The person a title alone stands for ("kata Kapolri" → the Kapolri named earlier)."""
-    title = speaker.text.lower()
-    # The title written right before a name, ranks and capitalised words between allowed
-    # ("Kapolri Jenderal Tito Karnavian"), never across punctuation.
-    written = re.compile(rf"(?i:{re.escape(title)})(?:\s+[A-Z][\w.]*){{0,3}}\s+$")
-    holders = [(m.start, entity.key) for entity in article.entities if entity.type == "PER"
-               for m in entity.mentions
-               if title in (t.lower() for t in entity.titles)
-               or written.search(article.text[max(0, m.start - 80):m.start])]
-    earlier = [h for h in holders if h[0] < speaker.start]
-    chosen = max(earlier) if earlier else (min(holders) if holders else None)
-    return chosen[1] if chosen else None
-
-
-def _statement_issuer(text: str, sentences: Sequence[Span], before: int) -> Mention | None:
-    """Who issued the statement an anaphor points back to, from the last three sentences."""
-    earlier = [s for s in sentences if s.start < before][-3:]
-    for sentence in reversed(earlier):
-        chunk = text[sentence.start:min(sentence.end, before)]
-        match = lexicon().statement.search(chunk)
-        if match:
-            issuer = re.split(r",", match["issuer"])[-1].strip()
-            return _mention(text, sentence.start + match.start("issuer"), issuer)
-    return None
-
-
-@dataclass(frozen=True)
-class _Found:
-    """A quotation before its speaker is resolved (resolution reads the quotes before it)."""
-
-    kind: str
-    start: int
-    end: int
-    verb: str | None
-    speaker: Mention | None
-
-
-def _referent(quote: Quote) -> tuple[Mention | None, str | None] | None:
-    """Who said an earlier quote, for a pronoun or an unattributed quote that follows it."""
-    if quote.speaker is None:
-        return (quote.antecedent, quote.speaker_entity) if quote.antecedent else None
-    if quote.speaker.text.lower() in lexicon().pronouns | lexicon().anaphors:
-        return (quote.antecedent, quote.speaker_entity) if quote.antecedent else None
-    return quote.speaker, quote.speaker_entity
-
-
-def _resolve(article: Article, found: _Found, earlier: Sequence[Quote],
-             quoted: Sequence[tuple[int, int]]) -> tuple[Mention | None, str | None]:
-    """(antecedent mention, entity key) for a quote's speaker, given the quotes before it."""
-    speaker, lex = found.speaker, lexicon()
-    previous = next((r for q in reversed(earlier) if (r := _referent(q))), None)
-    if speaker is None:
-        # An unattributed quotation right after another one continues it (guideline 7).
-        if found.kind == "direct" and earlier and previous is not None:
-            return previous
-        return None, None
-    words = speaker.text.lower()
-    if words in lex.pronouns:
-        return _antecedent(article, found, earlier, quoted, previous)
-    if words in lex.anaphors:
-        issuer = _statement_issuer(article.text, article.sentences, speaker.start)
-        if issuer is None:
-            return None, None
-        return issuer, _entity_at(article.entities, issuer.start, issuer.end)
-    entity = _entity_at(article.entities, speaker.start, speaker.end)
-    place = next((e for e in article.entities if e.key == entity
-                  and e.type in ("LOC", "GPE")), None)
-    if place is not None and (place.place is None or place.place.feature != "country") and not any(
-            m.start <= speaker.start and speaker.end <= m.end for m in place.mentions):
-        # A town or province inside a title ("Kapolsek Tambun", "Mantan Gubernur DKI Jakarta
-        # ini") is not the speaker; the person holding the title is, if the article names one.
-        # A country stays: "tentara Rusia" speaks for Russia.
-        entity = _title_holder(article, speaker)
-    elif entity is None:
-        entity = _title_holder(article, speaker)
-    if entity is None and _POINTING.search(words) and _holds_office(speaker.text):
-        # "Mantan Gubernur DKI Jakarta ini menuturkan": a description that points back is read
-        # like a pronoun.
-        return _antecedent(article, found, earlier, quoted, previous)
-    return None, entity
-
-
-# A description that points back to someone already named ("mantan Panglima TNI ini").
-_POINTING = re.compile(r"\s(?:ini|itu|tersebut)$")
-_OFFICES = frozenset({"roles", "ranks"})
-
-
-def _holds_office(phrase: str) -> bool:
-    """Whether a phrase names an office or rank ("Mantan Gubernur DKI Jakarta ini"), so that
-    it describes a person, not a document or a bystander ("putusan itu", "saksi tersebut")."""
-    found = tokens(phrase)
-    return any(vocabulary().match(found, i, _OFFICES)[0] for i in range(len(found)))
-
-
-def _antecedent(article: Article, found: _Found, earlier: Sequence[Quote],
-                quoted: Sequence[tuple[int, int]],
-                previous: tuple[Mention | None, str | None] | None,
-                ) -> tuple[Mention | None, str | None]:
-    """Who a pronoun speaker stands for: the last speaker, unless someone else became the
-    subject since ("Sementara itu, Kapolres X …"): reporters chain "ujarnya" after the person
-    they just quoted, and the people named inside quotations are who the speaker talks about."""
-    assert found.speaker is not None
-    last_end = max((max(q.end, q.speaker.end if q.speaker else 0) for q in earlier), default=0)
-    until = min(found.speaker.start, found.start)
-    subject = _subject_person(article, last_end, until, quoted)
-    if subject is not None:
-        return subject
-    if previous is not None:
-        return previous
-    person = _nearest_person(article.entities, until)
-    return (person[0], person[1]) if person else (None, None)
+    return match["verb"].lower(), mention(text, at, phrase)
 
 
 # --- the stage ---------------------------------------------------------------------------------
@@ -485,7 +215,7 @@ def _antecedent(article: Article, found: _Found, earlier: Sequence[Quote],
 
 def find_quotes(article: Article) -> list[Quote]:
     text = article.text
-    found: list[_Found] = []
+    found: list[Found] = []
     covered: list[tuple[int, int]] = []
     for start, end in direct_spans(text, article.paragraphs):
         inner_start = start + 1
@@ -501,21 +231,21 @@ def find_quotes(article: Article) -> list[Quote]:
         if verb is None and len(content.split()) < _MIN_UNCUED_WORDS:
             continue  # a scare-quoted term: its sentence may still report speech indirectly
         covered.append((start, end))
-        found.append(_Found("direct", inner_start, inner_start + len(content), verb, speaker))
+        found.append(Found("direct", inner_start, inner_start + len(content), verb, speaker))
     found.extend(_indirect(article, covered))
     found.sort(key=lambda f: f.start)
     found = _said_before(article, found)
     quoted = [(f.start, f.end) for f in found]
     quotes: list[Quote] = []
     for f in found:
-        antecedent, entity = _resolve(article, f, quotes, quoted)
+        antecedent, entity = resolve_speaker(article, f, quotes, quoted)
         quotes.append(Quote(kind=f.kind, text=text[f.start:f.end],  # type: ignore[arg-type]
                             start=f.start, end=f.end, cue=f.verb, speaker=f.speaker,
                             speaker_entity=entity, antecedent=antecedent))
     return quotes
 
 
-def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[_Found]:
+def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Found]:
     text, lex = article.text, lexicon()
     found = []
     for sentence in article.sentences:
@@ -528,7 +258,7 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[_Found]:
         content_start = content_end = -1
         if match := lex.outlet.match(chunk):
             verb = match["verb"].lower()
-            speaker = _mention(text, sentence.start + match.start("speaker"), match["speaker"])
+            speaker = mention(text, sentence.start + match.start("speaker"), match["speaker"])
             content_start, content_end = sentence.start + match.end(), body_end
         elif match := lex.according.search(chunk):
             verb = match["verb"].lower()
@@ -536,7 +266,7 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[_Found]:
             if match["speaker"] is None:  # "Menurutnya, …"
                 speaker = Mention(at + len(verb), at + len(verb) + 3, "-nya")
             else:
-                speaker = _mention(text, sentence.start + match.start("speaker"),
+                speaker = mention(text, sentence.start + match.start("speaker"),
                                    match["speaker"].strip())
             if match.start() == 0:  # "Menurut X, what was said."
                 content_start, content_end = sentence.start + match.end(), body_end
@@ -551,7 +281,7 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[_Found]:
             base, match = said
             at = sentence.start + base
             verb = match["verb"].lower()
-            speaker = _named_head(article, _mention(text, at + match.start("speaker"),
+            speaker = _named_head(article, mention(text, at + match.start("speaker"),
                                                     _subject_of(match["speaker"])))
             content_start, content_end = at + match.end(), body_end
             if (told := _told(chunk[base:], match)) is not None:
@@ -573,7 +303,7 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[_Found]:
                 break
         if speaker is None or content_end - content_start < 10:
             continue
-        found.append(_Found("indirect", content_start, content_end, verb, speaker))
+        found.append(Found("indirect", content_start, content_end, verb, speaker))
     return found
 
 
@@ -586,7 +316,7 @@ def _subject_says(chunk: str) -> tuple[int, re.Match[str]] | None:
     base, rest = 0, chunk
     while (match := lex.subject_says.search(rest) if said is None else
            lex.inner_says.match(rest)) is not None and len(
-            _subject_of(match["speaker"]).split()) <= _MAX_SPEAKER_WORDS and not (
+            _subject_of(match["speaker"]).split()) <= MAX_SPEAKER_WORDS and not (
             _is_appeal(rest, match)) and _reports_a_clause(rest, match):
         said = (base, match)
         if match["verb"].lower() not in lex.relay_verbs or not re.match(
@@ -599,14 +329,14 @@ def _subject_says(chunk: str) -> tuple[int, re.Match[str]] | None:
     return said
 
 
-def _said_before(article: Article, found: list[_Found]) -> list[_Found]:
+def _said_before(article: Article, found: list[Found]) -> list[Found]:
     """A sentence naming who said the one before it ("Hal ini dikonfirmasi oleh wakil ketua
     KPK, Saut Situmorang.") makes that sentence a quote by them, or gives its speaker to a
     quotation there that had none."""
     text, lex = article.text, lexicon()
     for previous, sentence in zip(article.sentences, article.sentences[1:], strict=False):
         match = lex.said_before.match(text, sentence.start, sentence.end)
-        speaker = match and _mention(text, match.start("speaker"),
+        speaker = match and mention(text, match.start("speaker"),
                                      _speaker_phrase(match["speaker"]))
         if not match or speaker is None:
             continue
@@ -616,7 +346,7 @@ def _said_before(article: Article, found: list[_Found]) -> list[_Found]:
         if not there:
             body = text[previous.start:previous.end].rstrip(" .!?")
             if len(body) >= 10:
-                found.append(_Found("indirect", previous.start, previous.start + len(body),
+                found.append(Found("indirect", previous.start, previous.start + len(body),
                                     verb, speaker))
         elif len(there) == 1 and found[there[0]].speaker is None:
             found[there[0]] = dataclasses.replace(found[there[0]], verb=verb, speaker=speaker)

@@ -1,0 +1,195 @@
+"""Who a quote's speaker is: the entity a speaker phrase names, or what a pronoun (ia, dia,
+-nya), a title alone ("Kapolsek") or a phrase like ``pernyataan tersebut`` points back to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from warta.model import Article, Entity, Mention, Quote, Span
+from warta.nlp.quote_lexicon import lexicon
+from warta.nlp.titles import tokens, vocabulary
+
+# A speaker phrase is a noun phrase, but Indonesian titles are long ("Kepala Bidang Humas Polda
+# Metro Jaya Komisaris Besar Argo Yuwono" is ten words); past this the pattern caught a clause.
+MAX_SPEAKER_WORDS = 16
+# Connectives that open a sentence before its subject ("Namun Apple mengatakan").
+_CONNECTIVES = re.compile(
+    r"^(?:namun|tetapi|sementara itu|sementara|selain itu|kemudian|lalu|adapun|bahkan|"
+    r"sebelumnya|sedangkan|di sisi lain|dalam kesempatan itu|saat itu)\s*,?\s+", re.I)
+
+
+def mention(text: str, start: int, phrase: str) -> Mention | None:
+    phrase = _CONNECTIVES.sub("", phrase)
+    if not phrase or len(phrase.split()) > MAX_SPEAKER_WORDS:
+        return None
+    at = text.find(phrase, start)
+    return Mention(at, at + len(phrase), phrase) if at >= 0 else None
+
+
+def _entity_at(entities: Sequence[Entity], start: int, end: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for entity in entities:
+        for m in entity.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > 0:
+                rank = (0 if entity.type == "PER" else 1 if entity.type == "ORG" else 2)
+                if best is None or rank < best[0]:
+                    best = (rank, entity.key)
+    return best[1] if best else None
+
+
+def _nearest_person(entities: Sequence[Entity], before: int) -> tuple[Mention, str] | None:
+    best: tuple[Mention, str] | None = None
+    for entity in entities:
+        if entity.type != "PER":
+            continue
+        for m in entity.mentions:
+            if m.end <= before and (best is None or m.end > best[0].end):
+                best = (m, entity.key)
+    return best
+
+
+# A lower-case word with a verbal prefix: once one stands before a name in its sentence, the name
+# is an object or a complement ("mengenakan sanksi kepada Darwin"), not the subject.
+_VERB_BEFORE = re.compile(r"(?<![\w-])(?:me|di|ber|ter)[a-z]{3,}\b")
+# Nor is a name after a preposition in its clause ("Dari tangan Roro didapati …").
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:dari|di|ke|kepada|terhadap|dengan|oleh|untuk|bagi|pada|atas|tentang|selain)\b", re.I)
+
+
+def _subject_person(article: Article, after: int, before: int,
+                    quoted: Sequence[tuple[int, int]]) -> tuple[Mention, str] | None:
+    """The last person named as a sentence subject between two offsets, outside quotations:
+    the one a later "ia"/"-nya" is about ("Sementara itu, Kapolres X tiba di lokasi.")."""
+    best: tuple[Mention, str] | None = None
+    for entity in article.entities:
+        if entity.type != "PER":
+            continue
+        for m in entity.mentions:
+            if not (after <= m.start and m.end <= before) or any(
+                    s <= m.start < e for s, e in quoted):
+                continue
+            sentence = next((x for x in article.sentences if x.start <= m.start < x.end), None)
+            lead = article.text[sentence.start:m.start] if sentence else ""
+            if _VERB_BEFORE.search(lead) or _PREPOSITION_BEFORE.search(lead.split(",")[-1]):
+                continue
+            if best is None or m.start > best[0].start:
+                best = (m, entity.key)
+    return best
+
+
+def _title_holder(article: Article, speaker: Mention) -> str | None:
+    """The person a title alone stands for ("kata Kapolri" → the Kapolri named earlier)."""
+    title = speaker.text.lower()
+    # The title written right before a name, ranks and capitalised words between allowed
+    # ("Kapolri Jenderal Tito Karnavian"), never across punctuation.
+    written = re.compile(rf"(?i:{re.escape(title)})(?:\s+[A-Z][\w.]*){{0,3}}\s+$")
+    holders = [(m.start, entity.key) for entity in article.entities if entity.type == "PER"
+               for m in entity.mentions
+               if title in (t.lower() for t in entity.titles)
+               or written.search(article.text[max(0, m.start - 80):m.start])]
+    earlier = [h for h in holders if h[0] < speaker.start]
+    chosen = max(earlier) if earlier else (min(holders) if holders else None)
+    return chosen[1] if chosen else None
+
+
+def _statement_issuer(text: str, sentences: Sequence[Span], before: int) -> Mention | None:
+    """Who issued the statement an anaphor points back to, from the last three sentences."""
+    earlier = [s for s in sentences if s.start < before][-3:]
+    for sentence in reversed(earlier):
+        chunk = text[sentence.start:min(sentence.end, before)]
+        match = lexicon().statement.search(chunk)
+        if match:
+            issuer = re.split(r",", match["issuer"])[-1].strip()
+            return mention(text, sentence.start + match.start("issuer"), issuer)
+    return None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A quotation before its speaker is resolved (resolution reads the quotes before it)."""
+
+    kind: str
+    start: int
+    end: int
+    verb: str | None
+    speaker: Mention | None
+
+
+def _referent(quote: Quote) -> tuple[Mention | None, str | None] | None:
+    """Who said an earlier quote, for a pronoun or an unattributed quote that follows it."""
+    if quote.speaker is None:
+        return (quote.antecedent, quote.speaker_entity) if quote.antecedent else None
+    if quote.speaker.text.lower() in lexicon().pronouns | lexicon().anaphors:
+        return (quote.antecedent, quote.speaker_entity) if quote.antecedent else None
+    return quote.speaker, quote.speaker_entity
+
+
+def resolve_speaker(article: Article, found: Found, earlier: Sequence[Quote],
+             quoted: Sequence[tuple[int, int]]) -> tuple[Mention | None, str | None]:
+    """(antecedent mention, entity key) for a quote's speaker, given the quotes before it."""
+    speaker, lex = found.speaker, lexicon()
+    previous = next((r for q in reversed(earlier) if (r := _referent(q))), None)
+    if speaker is None:
+        # An unattributed quotation right after another one continues it (guideline 7).
+        if found.kind == "direct" and earlier and previous is not None:
+            return previous
+        return None, None
+    words = speaker.text.lower()
+    if words in lex.pronouns:
+        return _antecedent(article, found, earlier, quoted, previous)
+    if words in lex.anaphors:
+        issuer = _statement_issuer(article.text, article.sentences, speaker.start)
+        if issuer is None:
+            return None, None
+        return issuer, _entity_at(article.entities, issuer.start, issuer.end)
+    entity = _entity_at(article.entities, speaker.start, speaker.end)
+    place = next((e for e in article.entities if e.key == entity
+                  and e.type in ("LOC", "GPE")), None)
+    if place is not None and (place.place is None or place.place.feature != "country") and not any(
+            m.start <= speaker.start and speaker.end <= m.end for m in place.mentions):
+        # A town or province inside a title ("Kapolsek Tambun", "Mantan Gubernur DKI Jakarta
+        # ini") is not the speaker; the person holding the title is, if the article names one.
+        # A country stays: "tentara Rusia" speaks for Russia.
+        entity = _title_holder(article, speaker)
+    elif entity is None:
+        entity = _title_holder(article, speaker)
+    if entity is None and _POINTING.search(words) and _holds_office(speaker.text):
+        # "Mantan Gubernur DKI Jakarta ini menuturkan": a description that points back is read
+        # like a pronoun.
+        return _antecedent(article, found, earlier, quoted, previous)
+    return None, entity
+
+
+# A description that points back to someone already named ("mantan Panglima TNI ini").
+_POINTING = re.compile(r"\s(?:ini|itu|tersebut)$")
+_OFFICES = frozenset({"roles", "ranks"})
+
+
+def _holds_office(phrase: str) -> bool:
+    """Whether a phrase names an office or rank ("Mantan Gubernur DKI Jakarta ini"), so that
+    it describes a person, not a document or a bystander ("putusan itu", "saksi tersebut")."""
+    found = tokens(phrase)
+    return any(vocabulary().match(found, i, _OFFICES)[0] for i in range(len(found)))
+
+
+def _antecedent(article: Article, found: Found, earlier: Sequence[Quote],
+                quoted: Sequence[tuple[int, int]],
+                previous: tuple[Mention | None, str | None] | None,
+                ) -> tuple[Mention | None, str | None]:
+    """Who a pronoun speaker stands for: the last speaker, unless someone else became the
+    subject since ("Sementara itu, Kapolres X …"): reporters chain "ujarnya" after the person
+    they just quoted, and the people named inside quotations are who the speaker talks about."""
+    assert found.speaker is not None
+    last_end = max((max(q.end, q.speaker.end if q.speaker else 0) for q in earlier), default=0)
+    until = min(found.speaker.start, found.start)
+    subject = _subject_person(article, last_end, until, quoted)
+    if subject is not None:
+        return subject
+    if previous is not None:
+        return previous
+    person = _nearest_person(article.entities, until)
+    return (person[0], person[1]) if person else (None, None)
+

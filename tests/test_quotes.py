@@ -228,3 +228,66 @@ def test_a_name_before_a_relative_clause_is_the_speaker():
     assert found == [
         ("menyerukan", "Angelina Jolie", "perang di Suriah segera dihentikan"),
         ("beralasan", "Menteri Yasonna", "belum menerima surat panggilan dari KPK")]
+
+
+def test_cues_before_a_clause_and_outlets_that_open_the_sentence():
+    a = article_from([
+        "Kantor berita AFP pada Senin melansir, banjir itu merendam tiga desa di pesisir.",
+        "Bupati Sumarno berjanji akan membangun tanggul baru tahun depan.",
+        "Camat Hadi percaya warga masih mampu bertahan di pengungsian.",
+        "Ia mencontohkan, tanggul lama jebol karena tidak pernah dirawat.",
+        "Lansiran harian Jawa Pos, Radar Kudus, air mulai surut pada Selasa pagi.",
+        "Diberitakan Reuters, dua orang hilang terseret arus di sungai itu.",
+        "Kata Sumarno, bantuan beras akan datang dari provinsi besok.",
+        "Bupati itu percaya diri menghadapi kritik dari DPRD.",
+    ])
+    found = [(q.cue, q.speaker.text, q.text) for q in find_quotes(a)]
+    assert found == [
+        ("melansir", "Kantor berita AFP", "banjir itu merendam tiga desa di pesisir"),
+        ("berjanji", "Bupati Sumarno", "akan membangun tanggul baru tahun depan"),
+        ("percaya", "Camat Hadi", "warga masih mampu bertahan di pengungsian"),
+        ("mencontohkan", "Ia", "tanggul lama jebol karena tidak pernah dirawat"),
+        ("lansiran", "harian Jawa Pos, Radar Kudus", "air mulai surut pada Selasa pagi"),
+        ("diberitakan", "Reuters", "dua orang hilang terseret arus di sungai itu"),
+        ("kata", "Sumarno", "bantuan beras akan datang dari provinsi besok")]
+
+
+def test_agentless_cue_and_a_cue_set_inside_the_content():
+    a = article_from([
+        '"Tanggul itu harus selesai sebelum musim hujan," kata Bupati Sumarno.',
+        "Dikatakan, anggaran tanggul sudah disetujui DPRD pekan lalu.",
+        "Sementara korban luka, kata Sumarno belum bisa dimintai keterangan polisi.",
+        "Warga menerima bantuan itu, dan menurutnya jumlah beras sudah cukup.",
+        "Menurut rencana, tanggul akan diresmikan pada akhir tahun.",
+    ])
+    quotes = find_quotes(a)
+    found = [(q.cue, q.speaker.text if q.speaker else None, q.text) for q in quotes]
+    assert found == [
+        ("kata", "Bupati Sumarno", "Tanggul itu harus selesai sebelum musim hujan"),
+        ("dikatakan", None, "anggaran tanggul sudah disetujui DPRD pekan lalu"),
+        ("kata", "Sumarno", "Sementara korban luka, kata Sumarno belum bisa dimintai "
+                            "keterangan polisi"),
+        ("menurut", "-nya", "jumlah beras sudah cukup")]
+    # "Dikatakan, …" is the last source's.
+    assert quotes[1].antecedent.text == "Bupati Sumarno"
+
+
+def test_a_pronoun_does_not_point_back_to_a_common_noun_source():
+    a = article_from([
+        "Ketua DPR Setya Novanto hadir di Istana Negara.",
+        "Media nasional membenarkan bahwa jadwal pemeriksaan sudah diundur sepekan.",
+        '"Nanti kita lihat kalau sudah ada panggilan," ujarnya.',
+    ])
+    start = a.text.index("Setya Novanto")
+    a = replace(a, entities=resolve(a.text, [(start, start + 13, "PER")], a.sentences))
+    quotes = find_quotes(a)
+    assert quotes[-1].speaker_entity == "PER:setya novanto"
+
+
+def test_set_phrases_and_reports_inside_an_outlet_line():
+    a = article_from([
+        "Malcolm Young, gitaris band itu, tutup usia pada Sabtu di Sydney.",
+        "Dilansir Reuters, Menteri Luar Negeri Retno mengatakan bahwa dua WNI sudah dibebaskan.",
+    ])
+    found = [(q.cue, q.speaker.text, q.text) for q in find_quotes(a)]
+    assert found == [("mengatakan", "Menteri Luar Negeri Retno", "dua WNI sudah dibebaskan")]

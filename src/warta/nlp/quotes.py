@@ -134,7 +134,7 @@ _ADVERBIAL = re.compile(
 def _drop_adverbials(phrase: str) -> str:
     """The subject without comma-separated adverbials before it."""
     parts = phrase.split(", ")
-    while len(parts) > 1 and _ADVERBIAL.match(parts[0]):
+    while len(parts) > 1 and (_ADVERBIAL.match(parts[0]) or _DAY.match(parts[0])):
         parts.pop(0)
     return ", ".join(parts)
 
@@ -256,9 +256,20 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Found]:
         verb: str | None = None
         speaker: Mention | None = None
         content_start = content_end = -1
-        if match := lex.outlet.match(chunk):
+        if (match := lex.outlet.match(chunk)) and (
+                inner := _subject_says(chunk[match.end():])) and inner[1].start("speaker") == 0:
+            # "Mengutip data NPD, Microsoft mengungkapkan bahwa …": the content is the
+            # subject's own report.
+            base, said_match = inner
+            verb, speaker, content_start = _said(article, sentence.start + match.end() + base,
+                                                 chunk[match.end() + base:], said_match)
+            content_end = body_end
+        elif match:
             verb = match["verb"].lower()
             speaker = mention(text, sentence.start + match.start("speaker"), match["speaker"])
+            content_start, content_end = sentence.start + match.end(), body_end
+        elif match := lex.agentless.match(chunk):  # "Dikatakan, …": resolved to the last source
+            verb = match["verb"].lower()
             content_start, content_end = sentence.start + match.end(), body_end
         elif match := lex.according.search(chunk):
             verb = match["verb"].lower()
@@ -268,7 +279,7 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Found]:
             else:
                 speaker = mention(text, sentence.start + match.start("speaker"),
                                    match["speaker"].strip())
-            if match.start() == 0:  # "Menurut X, what was said."
+            if match.start() == 0 or match["conj"]:  # "(…, dan) Menurut X, what was said."
                 content_start, content_end = sentence.start + match.end(), body_end
             elif sentence.start + match.end() >= body_end and len(
                     (match["speaker"] or "").split()) <= _MAX_SOURCE_WORDS:
@@ -279,32 +290,63 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Found]:
                 content_start, content_end = sentence.start, body_end
         elif said := _subject_says(chunk):
             base, match = said
-            at = sentence.start + base
-            verb = match["verb"].lower()
-            speaker = _named_head(article, mention(text, at + match.start("speaker"),
-                                                    _subject_of(match["speaker"])))
-            content_start, content_end = at + match.end(), body_end
-            if (told := _told(chunk[base:], match)) is not None:
-                content_start = at + told  # "memberitahu X bahwa …": after bahwa
-            if (asked := lex.request_content.match(text, content_start)) is not None:
-                content_start = asked.end()  # "meminta agar …": what was asked follows
-        else:
-            for comma in re.finditer(r",\s*(?=\S)", chunk):
-                after = _speaker_after(text, sentence.start + comma.end())
-                if after is None:
-                    continue
-                verb, speaker = after
-                rest = chunk[comma.end():].split(",", 2)
-                if len(rest) > 2 or (len(rest) == 2 and rest[1].strip(" .")):
-                    # "Hasil sketsa itu, kata Argo, nantinya akan …": the cue sits inside.
-                    content_start, content_end = sentence.start, body_end
-                else:
-                    content_start, content_end = sentence.start, sentence.start + comma.start()
-                break
-        if speaker is None or content_end - content_start < 10:
+            verb, speaker, content_start = _said(article, sentence.start + base, chunk[base:],
+                                                 match)
+            content_end = body_end
+        elif inset := _cue_after_comma(text, sentence.start, chunk):
+            verb, speaker, content_start, content_end = inset
+            content_end = body_end if content_end < 0 else content_end
+        if (speaker is None and verb not in lex.agentless_verbs) or (
+                content_end - content_start < 10):
             continue
         found.append(Found("indirect", content_start, content_end, verb, speaker))
     return found
+
+
+def _said(article: Article, at: int, chunk: str, match: re.Match[str],
+          ) -> tuple[str, Mention | None, int]:
+    """(verb, speaker, content start) of a subject-verb report matched on chunk, which starts
+    at offset at of the text."""
+    text = article.text
+    speaker = _named_head(article, mention(text, at + match.start("speaker"),
+                                           _subject_of(match["speaker"])))
+    content_start = at + match.end()
+    if (told := _told(chunk, match)) is not None:
+        content_start = at + told  # "memberitahu X bahwa …": after bahwa
+    if (asked := lexicon().request_content.match(text, content_start)) is not None:
+        content_start = asked.end()  # "meminta agar …": what was asked follows
+    return match["verb"].lower(), speaker, content_start
+
+
+def _cue_after_comma(text: str, at: int, chunk: str,
+                     ) -> tuple[str, Mention | None, int, int] | None:
+    """'What was said, kata X.' or the cue set inside the content ('Hasil sketsa itu, kata
+    Argo, nantinya akan …'), as (verb, speaker, content start, content end or -1 for the end of
+    the sentence)."""
+    for comma in re.finditer(r",\s*(?=\S)", chunk):
+        after = _speaker_after(text, at + comma.end())
+        if after is None:
+            continue
+        verb, speaker = after
+        rest = chunk[comma.end():].split(",", 2)
+        if speaker is not None and (cut := _clause_inside(speaker.text)):
+            # "Sementara istri korban NL, kata Bayu belum bisa dimintai keterangan": the
+            # content goes on after the name, without a second comma.
+            return verb, Mention(speaker.start, speaker.start + cut, speaker.text[:cut]), at, -1
+        if len(rest) > 2 or (len(rest) == 2 and rest[1].strip(" .")):
+            return verb, speaker, at, -1
+        return verb, speaker, at, at + comma.start()
+    return None
+
+
+def _clause_inside(phrase: str) -> int:
+    """Where the content resumes inside a speaker phrase ("Bayu belum bisa …"): at an
+    auxiliary after the name; 0 if there is none."""
+    openers = lexicon().clause_openers
+    for word in re.finditer(r"\S+", phrase):
+        if word.start() > 0 and word[0].lower() in openers:
+            return len(phrase[:word.start()].rstrip())
+    return 0
 
 
 def _subject_says(chunk: str) -> tuple[int, re.Match[str]] | None:

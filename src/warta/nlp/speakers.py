@@ -128,13 +128,14 @@ def _referent(quote: Quote) -> tuple[Mention | None, str | None] | None:
 
 
 def resolve_speaker(article: Article, found: Found, earlier: Sequence[Quote],
-             quoted: Sequence[tuple[int, int]]) -> tuple[Mention | None, str | None]:
+                    quoted: Sequence[tuple[int, int]]) -> tuple[Mention | None, str | None]:
     """(antecedent mention, entity key) for a quote's speaker, given the quotes before it."""
     speaker, lex = found.speaker, lexicon()
     previous = next((r for q in reversed(earlier) if (r := _referent(q))), None)
     if speaker is None:
-        # An unattributed quotation right after another one continues it (guideline 7).
-        if found.kind == "direct" and earlier and previous is not None:
+        # An unattributed quotation right after another one continues it, and so does an
+        # agentless "Dikatakan, …" (guideline 7).
+        if (found.kind == "direct" or found.verb) and earlier and previous is not None:
             return previous
         return None, None
     words = speaker.text.lower()
@@ -175,6 +176,18 @@ def _holds_office(phrase: str) -> bool:
     return any(vocabulary().match(found, i, _OFFICES)[0] for i in range(len(found)))
 
 
+def _can_speak(mention: Mention | None, entity: str | None) -> bool:
+    """Whether an earlier source can be what a pronoun points back to: a named entity, a
+    capitalised name or an office ("Kapolsek"), not a common noun a looser cue took for a
+    source ("Menurut agenda, …", "media nasional membenarkan …")."""
+    if entity is not None or mention is None:
+        return True
+    # A capital on the first word alone may only open the sentence ("Media nasional …").
+    words = mention.text.split()
+    named = any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
+    return named or _holds_office(mention.text)
+
+
 def _antecedent(article: Article, found: Found, earlier: Sequence[Quote],
                 quoted: Sequence[tuple[int, int]],
                 previous: tuple[Mention | None, str | None] | None,
@@ -188,7 +201,7 @@ def _antecedent(article: Article, found: Found, earlier: Sequence[Quote],
     subject = _subject_person(article, last_end, until, quoted)
     if subject is not None:
         return subject
-    if previous is not None:
+    if previous is not None and _can_speak(*previous):
         return previous
     person = _nearest_person(article.entities, until)
     return (person[0], person[1]) if person else (None, None)

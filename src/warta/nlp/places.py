@@ -401,6 +401,9 @@ def _fuzzy(key: str, level: str | None, country: str | None, index: _Index) -> P
     return None
 
 
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+
+
 @lru_cache(maxsize=65536)
 def resolve_place(name: str, context_country: str | None = None) -> Place | None:
     """The place a name refers to, or None when it is not a place we know.
@@ -427,6 +430,13 @@ def resolve_place(name: str, context_country: str | None = None) -> Place | None
             return resolve_place(rest.strip(), context_country)
     country = context_country.upper() if context_country else None
     place = _exact(key, None, country, index)
+    if _ACRONYM.match(name.strip()):
+        # Capitals alone ("MSH", a suspect's initials) name a place only through the curated
+        # tables, countries and Indonesian regions (AS, RI, NTT), never through the codes and
+        # abbreviations GeoNames lists among a foreign city's alternate names ("MSH": Mesa).
+        if place is not None and place.gazetteer_id and place.gazetteer_id.startswith("geonames:"):
+            return None
+        return place
     if place is not None:
         return place
     bare, level = _strip_prefix(key, index)

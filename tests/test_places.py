@@ -161,3 +161,10 @@ def test_a_district_wins_over_a_foreign_namesake(name, gazetteer_id):
 
 def test_an_ambiguous_district_does_not_fall_back_to_a_foreign_alternate_name():
     assert resolve_place("Parigi") is None  # not Paris, whose Italian name it is
+
+
+def test_initials_are_not_foreign_cities():
+    # GeoNames lists codes among a city's alternate names; a suspect's initials are not Mesa.
+    assert resolve_place("MSH") is None
+    assert resolve_place("NTT").gazetteer_id == "wilayah:53"  # an Indonesian region's acronym
+    assert resolve_place("AS").country_code == "US"  # Amerika Serikat

@@ -291,3 +291,29 @@ def test_set_phrases_and_reports_inside_an_outlet_line():
     ])
     found = [(q.cue, q.speaker.text, q.text) for q in find_quotes(a)]
     assert found == [("mengatakan", "Menteri Luar Negeri Retno", "dua WNI sudah dibebaskan")]
+
+
+def test_relative_clauses_datelines_and_stray_marks():
+    a = article_from([
+        "Jakarta (ANTARA News) - Menteri Luar Negeri Retno mengatakan dua WNI sudah dibebaskan.",
+        "Baru-baru ini, beredar sebuah kabar dari Manila yang menyebutkan bahwa sandera lain "
+        "juga selamat.",
+        "Polisi memeriksa seorang dukun yang mengaku bisa menggandakan uang milik korban.",
+        "Pelaku sudah ditahan di Polsek Koja.“Kami masih memeriksa dua saksi lain,” kata Kapolsek.",
+        "” Barang bukti sudah kami sita dari rumah pelaku, ” ujarnya.",
+    ])
+    found = [(q.cue, q.speaker.text) for q in find_quotes(a)]
+    assert found == [("mengatakan", "Menteri Luar Negeri Retno"),
+                     ("menyebutkan", "sebuah kabar dari Manila"),
+                     ("kata", "Kapolsek"), ("ujarnya", "-nya")]
+
+
+def test_the_name_at_the_end_of_a_speaker_phrase_is_the_speaker():
+    a = article_from([
+        "Kasat Reskrim Polresta Depok, Kompol Teguh Nugroho, mengatakan pelaku sudah ditangkap.",
+    ])
+    org, name = a.text.index("Polresta Depok"), a.text.index("Teguh Nugroho")
+    a = replace(a, entities=resolve(a.text, [(org, org + 14, "PER"), (name, name + 13, "PER")],
+                                    a.sentences))
+    [quote] = find_quotes(a)
+    assert quote.speaker_entity == "PER:teguh nugroho"

@@ -26,6 +26,7 @@ class Lexicon:
     relay_verbs: frozenset[str]
     clause_follows: re.Pattern[str]
     clause_openers: frozenset[str]
+    existential: re.Pattern[str]
     addressed_verbs: frozenset[str]
     request_content: re.Pattern[str]
     pronouns: frozenset[str]
@@ -105,6 +106,10 @@ def lexicon() -> Lexicon:
             rf"\s*[,:]|\s+(?i:{clause_start})\b"
             rf"|\s+(?!diri\b)(?:(?!yang\b)[^\s,.;:!?\"“”]+\s+){{1,3}}(?i:{openers})\b"),
         clause_openers=frozenset(data["clause_openers"]),
+        # The report after an existential verb, before "yang": "muncul sebuah kabar … yang".
+        existential=re.compile(
+            rf"(?:^|.*?[\s,])(?i:{_alternation(data['existential_verbs'])})\s+(?P<report>.+?)\s+yang$",
+            re.S),
         addressed_verbs=frozenset(data["addressed_verbs"]),
         request_content=re.compile(
             rf"(?i:{_alternation(data['request_complementisers'])})\b\s*"),

@@ -29,6 +29,8 @@ _OPENERS = frozenset('“«‘')
 _CLOSERS = frozenset('”»’')
 _STRAIGHT = '"'
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"'}
+# Marks that only ever open, even without a space before them ('… amukan massa.“Beruntung, …').
+_ALWAYS_OPENING = frozenset("“«")
 # A single-quote pair is a quotation only when it holds a clause, not a scare-quoted word.
 _MIN_SINGLE_QUOTE_WORDS = 4
 # Words that end the speaker phrase and begin a circumstance ("kata Assad di Damaskus").
@@ -85,8 +87,13 @@ def direct_spans(text: str, paragraphs: Sequence[Span]) -> list[tuple[int, int]]
         while i < paragraph.end:
             ch = text[i]
             if open_at is None:
-                if (ch in _OPENERS or ch == _STRAIGHT) and _is_opening(text, i):
+                if (ch in _OPENERS or ch == _STRAIGHT) and (
+                        _is_opening(text, i) or ch in _ALWAYS_OPENING):
                     open_at, closer = i, _PAIRS[ch]
+                elif ch == "”" and i == paragraph.start:
+                    # A closing mark typed for an opening one: nothing is open at the start of
+                    # a paragraph ('” Ada informasi korban menolak …, ” ujarnya.').
+                    open_at, closer = i, "”"
             elif ch == closer or _mixed_close(text, i, closer):
                 if ch == _STRAIGHT and _is_opening(text, i) and not _is_closing(text, i):
                     # A mark that can only open: the quote before it was never closed. End that
@@ -359,7 +366,8 @@ def _subject_says(chunk: str) -> tuple[int, re.Match[str]] | None:
     while (match := lex.subject_says.search(rest) if said is None else
            lex.inner_says.match(rest)) is not None and len(
             _subject_of(match["speaker"]).split()) <= MAX_SPEAKER_WORDS and not (
-            _is_appeal(rest, match)) and _reports_a_clause(rest, match):
+            _is_appeal(rest, match)) and _reports_a_clause(rest, match) and not (
+            _in_relative_clause(match["speaker"])):
         said = (base, match)
         if match["verb"].lower() not in lex.relay_verbs or not re.match(
                 r"\s*,", rest[match.end("verb"):]):
@@ -369,6 +377,15 @@ def _subject_says(chunk: str) -> tuple[int, re.Match[str]] | None:
         base += match.end()
         rest = chunk[base:]
     return said
+
+
+def _in_relative_clause(phrase: str) -> bool:
+    """'… ritual dukun yang mengaku …': the verb belongs to a relative clause, unless a verb
+    of existence introduced the report ('muncul sebuah kabar … yang menyebutkan') or the
+    relative clause has no head noun ('Banyak yang menilai …', 'ada yang menyebut …')."""
+    phrase = phrase.strip()
+    headless = len(phrase.split(",")[-1].split()) <= 3
+    return phrase.endswith(" yang") and not headless and not lexicon().existential.match(phrase)
 
 
 def _said_before(article: Article, found: list[Found]) -> list[Found]:
@@ -465,8 +482,15 @@ def _named_head(article: Article, speaker: Mention | None) -> Mention | None:
     return speaker
 
 
+# A dateline before the lead's subject: "PBB, New York (ANTARA News) - Utusan Inggris".
+_DATELINE = re.compile(r"^[^()]{0,80}\([^()]{2,40}\)\s*[-–—]+\s*")
+
+
 def _subject_of(raw: str) -> str:
-    phrase = _drop_adverbials(_ADVERBS.sub("", raw.strip(" ,")))
+    phrase = _DATELINE.sub("", raw.strip(" ,"))
+    if existential := lexicon().existential.match(phrase):
+        return existential["report"]
+    phrase = _drop_adverbials(_ADVERBS.sub("", phrase))
     subordinate = _SUBORDINATE.match(phrase)
     if subordinate and " yang " not in phrase[:subordinate.end()]:
         phrase = phrase[subordinate.end():]

@@ -29,15 +29,17 @@ def mention(text: str, start: int, phrase: str) -> Mention | None:
 
 
 def _entity_at(entities: Sequence[Entity], start: int, end: int) -> str | None:
-    best: tuple[int, str] | None = None
+    # Among mentions of one type the last wins: a speaker phrase ends with the name, after the
+    # title and the office ("Kasat Reskrim Polresta Depok, Kompol Teguh Nugroho").
+    best: tuple[int, int, str] | None = None
     for entity in entities:
         for m in entity.mentions:
             overlap = min(end, m.end) - max(start, m.start)
             if overlap > 0:
                 rank = (0 if entity.type == "PER" else 1 if entity.type == "ORG" else 2)
-                if best is None or rank < best[0]:
-                    best = (rank, entity.key)
-    return best[1] if best else None
+                if best is None or (rank, -m.start) < best[:2]:
+                    best = (rank, -m.start, entity.key)
+    return best[2] if best else None
 
 
 def _nearest_person(entities: Sequence[Entity], before: int) -> tuple[Mention, str] | None:

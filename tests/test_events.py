@@ -254,3 +254,16 @@ def test_not_only_is_no_negation():
     assert events._factuality("Jadi, bukan hanya ", False, False) == "asserted"
     assert events._factuality("Ia tidak saja ", False, False) == "asserted"
     assert events._factuality("Polisi tidak ", False, False) == "negated"
+
+
+def test_origin_country_and_citizens():
+    text = ("Seorang pria asal Uzbekistan menerobos masuk ke satu kelab malam di Istanbul dan "
+            "melepaskan tembakan secara membabi buta. Warga kemudian mengamankan pria itu "
+            "sebelum polisi tiba di kelab malam tersebut pada Minggu dini hari.")
+    found = events.code_events(with_entities(article_of(text), {"LOC": ["Istanbul"]}))
+    shooting = next(e for e in found if e.trigger.text == "melepaskan tembakan")
+    # A man from Uzbekistan is not the Uzbek state: unconventional violence by a civilian.
+    assert shooting.code.startswith("18") and shooting.actor1.code == "UZBCVL"
+    assert shooting.actor2 is None  # "secara membabi buta" is how, not whom
+    held = next(e for e in found if e.trigger.text == "mengamankan")
+    assert held.code == "170"  # citizens holding a man coerce; only authorities arrest

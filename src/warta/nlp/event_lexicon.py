@@ -104,6 +104,7 @@ class Lexicon:
     count_re: re.Pattern[str]
     role_re: re.Pattern[str]
     roles: dict[str, str]  # phrase -> role code
+    people_re: re.Pattern[str]  # plain words for a person
     groups: dict[str, str]  # phrase -> group code
     intent: dict[str, tuple[str, str]]  # root of an act -> (intent code, label)
     not_nouns: frozenset[str]
@@ -196,6 +197,7 @@ def lexicon() -> Lexicon:
         count_re=re.compile(words_re(count_words)),
         role_re=re.compile(words_re([*roles, *groups]), re.I),
         roles=roles,
+        people_re=re.compile(words_re(actors["people"]["words"]), re.I),
         groups=groups,
         intent={root: (code, label) for root, (code, label) in data["intent"].items()},
         not_nouns=frozenset(data["grammar"]["not_nouns"]),
@@ -274,4 +276,6 @@ def actor_code(text: str, entity: Entity | None, default_country: str | None,
     country = _country_in(words) or (iso3().get(place_country) if place_country else None)
     if role is None and country is None:
         return None
+    if role is None and country is not None and lex.people_re.search(text):
+        role = "CVL"  # "seorang pria asal Uzbekistan": a person from there, not the state
     return (country or default_country or "") + (role or "")

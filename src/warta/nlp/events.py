@@ -80,6 +80,8 @@ _RELATIVE_VERB = re.compile(
 _CAN = re.compile(r"\b(?:dapat|bisa|mampu|sanggup)\s+(?:(?:saja|juga|lagi)\s+)?$", re.I)
 # "As if": what follows is a pretence or a comparison, not something that happened.
 _AS_IF = re.compile(r"\b(?:seolah|seolah-olah|seakan|seakan-akan|bagaikan)\b[^,;]*$", re.I)
+# Words that make the country after them a person's origin.
+_ORIGIN = re.compile(r"\b(?:asal|kelahiran|berkewarganegaraan|warga negara|keturunan)\s+$", re.I)
 # A preposition of place right before a phrase.
 _PLACE_BEFORE = re.compile(r"\b(?:ke|di|dari|menuju)\s+$", re.I)
 # From the end of a sentence-opening name to a verb: an apposition between two commas.
@@ -159,10 +161,16 @@ def _candidates(article: Article, sentence: Span, default_country: str | None
             if sentence.start <= m.start and m.end <= sentence.end:
                 found.append(_Candidate(m.start, m.end, m.text, entity,
                                         actor_code(m.text, entity, default_country)))
+    # A country after "asal" or "kelahiran" is where a person comes from: the state does not act
+    # ("seorang pria asal Uzbekistan melepaskan tembakan").
+    found = [c for c in found if not (c.code is not None and len(c.code) == 3
+                                      and _ORIGIN.search(text, sentence.start, c.start))]
     chunk = text[sentence.start:sentence.end]
     for match in country_re().finditer(chunk.lower()):
         # A country the tagger missed ("Pertemuan Korsel dan Korut"): the gazetteer knows it.
         start, end = sentence.start + match.start(), sentence.start + match.end()
+        if _ORIGIN.search(text, sentence.start, start):
+            continue
         if text[start].isupper() and not any(c.start < end and start < c.end for c in found):
             found.append(_Candidate(start, end, text[start:end], None,
                                     iso3().get(country_names()[match.group(0)])))
@@ -367,7 +375,7 @@ _NOT_PHRASE_START = frozenset({
     "bersama", "sekitar", "pukul", "kemarin", "tadi", "sejak", "senin", "selasa", "rabu",
     "kamis", "jumat", "sabtu", "minggu", "tak", "tidak", "hasil", "langsung", "nanti", "juga",
     "telah", "sudah", "akan", "masih", "kini", "pun", "usai", "seusai", "sesudah", "sebelum",
-    "ketika"})
+    "ketika", "secara", "sehingga"})
 
 def _is_noun_phrase(phrase: str) -> bool:
     words = phrase.split()
@@ -611,6 +619,9 @@ def _military_or_not(code: str, source: Actor | None, target: Actor | None) -> s
             and source.code.endswith(("MIL", "COP")) and target is not None
             and target.code is not None and target.code.endswith("CVL")):
         return "175"
+    if code == "173" and source is not None and source.code is not None and source.code.endswith(
+            "CVL"):
+        return "170"  # citizens holding a thief or an attacker coerce; only authorities arrest
     if code == "174" and target is not None and target.code is not None and target.code.endswith(
             "GOV"):
         return "161"  # an expelled ambassador or diplomat: relations are cut, not a person

@@ -196,6 +196,14 @@ def test_the_area_after_a_title_is_not_a_person():
     assert people == ["Boby Kusumawardhana", "Ahok"]
 
 
+def test_a_name_that_opens_like_an_organisation_is_one():
+    text = "Hal itu disampaikan Kasat Reskrim Polresta Depok, Kompol Teguh Nugroho, Senin."
+    mentions = [at(text, "Reskrim Polresta Depok", "PER"), at(text, "Teguh Nugroho", "PER")]
+    found = {e.name: e for e in resolve(text, mentions, sentences(text))}
+    assert found["Polresta Depok"].type == "ORG" and found["Polresta Depok"].titles == []
+    assert found["Teguh Nugroho"].type == "PER"
+
+
 def test_initialism_without_brackets():
     text = "Komisi Pemberantasan Korupsi memeriksa saksi. KPK menolak berkomentar."
     entities = resolve(text, [at(text, "Komisi Pemberantasan Korupsi", "ORG"),

@@ -87,6 +87,9 @@ class _Item:
     partner: int | None = None  # index of a mention joined to this one by brackets
 
 
+_ORGANISATIONS = frozenset({"organisations"})
+
+
 def _split_titles(text: str, items: list[_Item], sentences: list[Span]) -> list[_Item]:
     """Move titles out of person mentions and collect the titles written just before them."""
     # Words of the organisations and places named ("Polsek Tambun", "Pasar Tambun").
@@ -112,6 +115,13 @@ def _split_titles(text: str, items: list[_Item], sentences: list[Span]) -> list[
         start, title = found[id(item)]
         if start >= item.end:
             continue  # only a title ("Presiden", "Jaksa [Agung]"): not a name, not an entity
+        name = tokens(text[start : item.end], start)
+        if name and vocabulary().match(name, 0, _ORGANISATIONS)[0]:
+            # "Kasat Reskrim [Polresta Depok]", "PT Pertamina": the "name" opens like an
+            # organisation's, so the title is about its unit, and it is no person.
+            item.start, item.type = start, "ORG"
+            kept.append(item)
+            continue
         item.start = start
         if title:
             item.titles.append(title)

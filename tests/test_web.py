@@ -141,6 +141,8 @@ def test_entities_events_and_stats_pages(client):
     filtered = client.get("/events", params={"root": "19", "place": "", "from": ""}).text
     assert "Use conventional military force" in filtered and "Host a visit" not in filtered
     assert '<option value="19" selected>19 Bertempur</option>' in filtered
+    sure = client.get("/events", params={"min_confidence": "0.8"}).text  # 0.9 meeting, 0.7 fight
+    assert "Host a visit" in sure and "Use conventional military force" not in sure
     stats = client.get("/stats").text
     assert '<svg class="chart"' in stats and "Republika" in stats
 

@@ -181,11 +181,14 @@ def entities_page(request: Request, name: Filter = None,
 def events_page(request: Request,
                 root: Annotated[str | None, Query(pattern=r"^[0-9]{0,4}$")] = None,
                 actor: Filter = None, place: Filter = None, date_from: DateFrom = None,
-                date_to: DateTo = None, offset: Page = 0, lang: Lang = None) -> HTMLResponse:
+                date_to: DateTo = None,
+                min_confidence: Annotated[float, Query(ge=0, le=1)] = 0.0,
+                offset: Page = 0, lang: Lang = None) -> HTMLResponse:
     db = _db(request)
     labels = Labels(_language(request))
     filters: dict[str, Any] = {"root": _blank(root), "actor": _blank(actor), "place": _blank(place),
-               "date_from": _blank(date_from), "date_to": _blank(date_to)}
+               "date_from": _blank(date_from), "date_to": _blank(date_to),
+               "min_confidence": min_confidence}
     rows = db.read(lambda d: analytics.find_events(d.store, limit=50, offset=offset, **filters))
     # The map shows every place the filters select, not only this page's.
     mapped = db.read(lambda d: analytics.find_events(d.store, limit=1000, **filters))

@@ -204,6 +204,17 @@ def test_a_name_that_opens_like_an_organisation_is_one():
     assert found["Teguh Nugroho"].type == "PER"
 
 
+def test_spellings_of_one_name_join():
+    # The old spelling (Soeharto), and a foreign c written k (Victor, Viktor).
+    text = ("Kompol Victor Ziliwu memimpin operasi. Menurut Viktor, pelaku ditangkap. "
+            "Presiden Soeharto dikenang. Suharto memerintah lama.")
+    mentions = [at(text, "Victor Ziliwu", "PER"), at(text, "Viktor", "PER"),
+                at(text, "Presiden Soeharto", "PER"), at(text, "Suharto", "PER")]
+    people = {e.name: e for e in resolve(text, mentions, sentences(text)) if e.type == "PER"}
+    assert [m.text for m in people["Victor Ziliwu"].mentions] == ["Victor Ziliwu", "Viktor"]
+    assert len(people) == 2  # Soeharto and Suharto are one person
+
+
 def test_initialism_without_brackets():
     text = "Komisi Pemberantasan Korupsi memeriksa saksi. KPK menolak berkomentar."
     entities = resolve(text, [at(text, "Komisi Pemberantasan Korupsi", "ORG"),

@@ -370,8 +370,23 @@ def _name_words(name: str) -> list[str]:
             word = tail
         key = fold(word).replace(" ", "-")
         if key and key not in name_particles():
-            words.append(key)
+            words.append(_spelling_key(key))
     return words
+
+
+# Spellings of one name that Indonesian news mixes: the pre-1972 spelling (Soekarno, Djoko),
+# doubled letters (Mohammad, Mohamad), foreign c/ph written k/f (Victor, Viktor) and ch for c
+# (Chandra, Candra).
+_OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("ph", "f"), ("ch", "c"))
+_HARD_C = re.compile(r"c(?=[aou]|[^aeiouy]|$)")
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+def _spelling_key(word: str) -> str:
+    """One key for the spellings of a name word ("soekarno" and "sukarno": "sukarno")."""
+    for old, new in _OLD_SPELLING:
+        word = word.replace(old, new)
+    return _DOUBLED.sub(r"\1", _HARD_C.sub("k", word))
 
 
 def _resolve_places(text: str, items: list[_Item]) -> None:
@@ -483,6 +498,11 @@ def _join_short_person_names(text: str, items: list[_Item], groups: _Groups) -> 
             continue
         fuller = [m for m in people if len(set(words[m])) > len(mine) and mine <= set(words[m])]
         if not fuller:
+            # The same name spelt another way ("Soeharto", "Suharto"): the first spelling's.
+            same = [m for m in people if m != n and set(words[m]) == mine
+                    and items[m].start < items[n].start]
+            if same:
+                groups.join(same[0], n)
             continue
         earlier = [m for m in fuller if items[m].start < items[n].start]
         chosen = max(earlier, key=lambda m: items[m].start) if earlier else min(

@@ -267,3 +267,4 @@ def test_origin_country_and_citizens():
     assert shooting.actor2 is None  # "secara membabi buta" is how, not whom
     held = next(e for e in found if e.trigger.text == "mengamankan")
     assert held.code == "170"  # citizens holding a man coerce; only authorities arrest
+    assert (held.label, held.plover) == ("Coerce", "coerce")

@@ -36,6 +36,14 @@ from typing import TYPE_CHECKING, Any
 
 from warta.model import Actor, Article, Entity, Event, Mention, Place, Span, replace
 from warta.nlp import event_confidence
+from warta.nlp.event_codes import (
+    GOODS,
+    RECODED_LABELS,
+    RECODED_PLOVER,
+    SECURES,
+    can_be_held,
+    recode,
+)
 from warta.nlp.event_lexicon import (
     Trigger,
     actor_code,
@@ -601,76 +609,8 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
     return source, target
 
 
-_LABEL_180 = "Use unconventional violence"
-
-
-_LABEL_175 = "Use tactics of violent repression"
-_LABEL_161 = "Reduce or break diplomatic relations"
-# PLOVER types of the codes an event can be recoded to (CAMEO→PLOVER table).
-_PLOVER_OF = {"175": "coerce", "180": "assault", "030": "agree", "033": "agree",
-              "036": "consult", "138": "threaten", "161": "reduce"}
-
-
-def _military_or_not(code: str, source: Actor | None, target: Actor | None) -> str:
-    """CAMEO keeps conventional military force (19) for armed forces and states; an attack by
-    gunmen, criminals or a mob is unconventional violence (18); troops or police firing on
-    civilians or protesters is violent repression (175, eval/GUIDELINE.md 3.1)."""
-    if (code[:2] == "19" and source is not None and source.code is not None
-            and source.code.endswith(("MIL", "COP")) and target is not None
-            and target.code is not None and target.code.endswith("CVL")):
-        return "175"
-    if code == "173" and source is not None and source.code is not None and source.code.endswith(
-            "CVL"):
-        return "170"  # citizens holding a thief or an attacker coerce; only authorities arrest
-    if code == "174" and target is not None and target.code is not None and target.code.endswith(
-            "GOV"):
-        return "161"  # an expelled ambassador or diplomat: relations are cut, not a person
-    if code == "193" and source is not None and (source.code is None or not _armed(
-            source.code)):
-        return "180"  # gunmen or criminals firing: unconventional violence, like an attack
-    if code != "190":
-        return code
-    if (source is not None and target is not None and target.code is not None
-            and (target.code.endswith(("MIL", "REB")) or target.code.startswith("IMG"))):
-        # A battle: whoever takes on an army, rebels or a militant group fights a war, not a
-        # one-off attack (an attack on a police post stays 180, eval/GUIDELINE.md 3.1).
-        return code
-    if source is None or source.code is None:
-        # No attacker named: fighting against militants is the state's (ISIS "terbunuh dalam
-        # serangan"), an attack on anyone else is by unidentified gunmen or militants
-        # (eval/GUIDELINE.md 3.1: 19x needs state forces, police against suspects included).
-        against_militants = target is not None and target.code is not None and (
-            target.code.startswith("IMG") or target.code.endswith(("REB", "RAD", "UAF")))
-        return code if against_militants else "180"
-    return code if _armed(source.code) else "180"
-
-
-# Things taken along with suspects, and "ada empat" (there are four): not who was arrested.
-_GOODS = re.compile(r"(?:uang|rp\.?|barang|narkoba|sabu|senjata|mobil|motor|ganja|dokumen|"
-                    r"\d+\s+(?:gram|kilogram|kg|unit|buah|lembar|butir|paket))\b", re.I)
-_NOT_HELD = re.compile(_GOODS.pattern + r"|ada\b", re.I)
-# "Securing" verbs: a person secured is arrested, goods secured are seized.
-_SECURES = re.compile(r"amankan", re.I)
-
-
-# Suspects are named by their initials ("YIK", "YH"), which the tagger takes for acronyms.
-_INITIALS = re.compile(r"^[A-Z]{2,4}$")
-
-
-def _can_be_held(candidate: _Candidate) -> bool:
-    """Whether an actor can be the one arrested or detained: a person or a group of people,
-    not an organisation or place the dictionaries know, a country as such, or goods."""
-    if candidate.entity is not None and candidate.entity.type != "PER" and not _INITIALS.match(
-            candidate.text):
-        return False
-    if candidate.code is not None and len(candidate.code) == 3:
-        return False
-    return _NOT_HELD.match(candidate.text) is None
-
-
-def _armed(code: str) -> bool:
-    """A state: its forces, police or government, or the country as such."""
-    return code.endswith(("MIL", "GOV", "COP")) or len(code) == 3
+def _held(candidate: _Candidate) -> bool:
+    return can_be_held(candidate.text, candidate.entity, candidate.code)
 
 
 def code_events(article: Article) -> list[Event]:
@@ -735,27 +675,25 @@ def code_events(article: Article) -> list[Event]:
                 continue  # a meeting or a statement with nobody making it
             seized = None
             if (trigger.counts_as == "arrested" and target is not None
-                    and _SECURES.search(form) and _GOODS.match(target.text)):
+                    and SECURES.search(form) and GOODS.match(target.text)):
                 # "mengamankan uang ratusan juta rupiah": goods are seized (171), only people
                 # are arrested (eval/GUIDELINE.md 3.1).
                 seized = lex.triggers["menyita"]
-            elif trigger.counts_as == "arrested" and target is not None and not _can_be_held(
-                    target):
+            elif trigger.counts_as == "arrested" and target is not None and not _held(target):
                 # One arrests people: not a company, a place or the money seized with them.
                 # A passive verb's subject may open the sentence before an apposition:
                 # "Zunaidi Abdillah, pelaku pelecehan di RS National Hospital, ditetapkan …".
                 other = (next((c for c in candidates if c.start < start
                                and not text[sentence.start:c.start].strip()), None)
                          if trigger.passive else _object_phrase(article, site, default_country))
-                target = other if other is not None and _can_be_held(other) and not (
+                target = other if other is not None and _held(other) and not (
                     other.start < target.end and target.start < other.end) else None
                 actor2 = _to_actor(target)
             if seized is not None:
                 trigger = seized
-            code = _military_or_not(trigger.code, actor1, actor2)
-            label = ({"180": _LABEL_180, "175": _LABEL_175, "161": _LABEL_161}.get(
-                code, trigger.label)
-                     if code != trigger.code else trigger.label)
+            code = recode(trigger.code, actor1, actor2)
+            label = RECODED_LABELS.get(code, trigger.label) if code != trigger.code else (
+                trigger.label)
             factuality = _factuality(before_text, reported,
                                      lex.future_after_re.match(text, end, sentence.end)
                                      is not None)
@@ -768,7 +706,7 @@ def code_events(article: Article) -> list[Event]:
                           + 0.1 * (place is not None))
             events.append(Event(
                 code=code, label=label,
-                plover=_PLOVER_OF.get(code, trigger.plover) if code != trigger.code
+                plover=RECODED_PLOVER.get(code, trigger.plover) if code != trigger.code
                 else trigger.plover,
                 trigger=Mention(start, end, text[start:end]), sentence=index,
                 confidence=round(min(confidence, 1.0), 2), actor1=actor1, actor2=actor2,

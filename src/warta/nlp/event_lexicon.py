@@ -30,15 +30,10 @@ def next_word_in(rest: str, words: Sequence[str]) -> bool:
     return word in words or ("di-*" in words and _is_di_verb(match.group(1)))
 
 
-# Words starting with "di" that are not passive verbs.
-_DI_NOUNS = frozenset({"diri", "dirinya", "dinas", "diskusi", "direktur", "direksi", "direktorat",
-                       "dini", "dingin", "dialog", "digital", "diplomat", "diplomatik"})
-
-
 def _is_di_verb(word: str) -> bool:
     """A passive verb: "di" + a root, written in small letters ("Direktur" is a title)."""
     return (word.startswith("di") and len(word) > 4 and word.islower()
-            and word not in _DI_NOUNS)
+            and word not in lexicon().not_di_verbs)
 
 
 def previous_word_in(before: str, words: Sequence[str]) -> bool:
@@ -108,6 +103,7 @@ class Lexicon:
     groups: dict[str, str]  # phrase -> group code
     intent: dict[str, tuple[str, str]]  # root of an act -> (intent code, label)
     not_nouns: frozenset[str]
+    not_di_verbs: frozenset[str]
     nouns: frozenset[str]
     phrase_words: frozenset[str]
 
@@ -201,6 +197,7 @@ def lexicon() -> Lexicon:
         groups=groups,
         intent={root: (code, label) for root, (code, label) in data["intent"].items()},
         not_nouns=frozenset(data["grammar"]["not_nouns"]),
+        not_di_verbs=frozenset(data["grammar"]["not_di_verbs"]),
         nouns=frozenset(data["grammar"]["nouns"]),
         phrase_words=frozenset(data["grammar"]["phrase_words"]),
     )

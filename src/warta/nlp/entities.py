@@ -374,17 +374,19 @@ def _name_words(name: str) -> list[str]:
     return words
 
 
-# Spellings of one name that Indonesian news mixes: the pre-1972 spelling (Soekarno, Djoko),
-# doubled letters (Mohammad, Mohamad), foreign c/ph written k/f (Victor, Viktor) and ch for c
-# (Chandra, Candra).
-_OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("ph", "f"), ("ch", "c"))
 _HARD_C = re.compile(r"c(?=[aou]|[^aeiouy]|$)")
 _DOUBLED = re.compile(r"(\w)\1+")
 
 
+@cache
+def _spellings() -> tuple[tuple[str, str], ...]:
+    return tuple((old, new) for old, new in load_toml("id/names.toml")["replace"])
+
+
 def _spelling_key(word: str) -> str:
-    """One key for the spellings of a name word ("soekarno" and "sukarno": "sukarno")."""
-    for old, new in _OLD_SPELLING:
+    """One key for the spellings of a name word (data/id/names.toml): "soekarno" and "sukarno"
+    are "sukarno", "victor" and "viktor" are "viktor"."""
+    for old, new in _spellings():
         word = word.replace(old, new)
     return _DOUBLED.sub(r"\1", _HARD_C.sub("k", word))
 

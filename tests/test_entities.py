@@ -189,9 +189,10 @@ def test_the_area_after_a_title_is_not_a_person():
     # "Kapolsek Tambun" is the police chief of Tambun, which the article also names in
     # "Polsek Tambun"; "Gubernur Ahok" is a person with a one-word name.
     text = ("Boby Kusumawardhana, Kapolsek Tambun, mengatakan pelaku dibawa ke Polsek Tambun. "
-            "Gubernur Ahok hadir.")
+            "Relawan Teman Ahok berkumpul. Gubernur Ahok hadir.")
     mentions = [at(text, "Boby Kusumawardhana", "PER"), at(text, "Tambun", "PER"),
-                at(text, "Polsek Tambun", "ORG"), at(text, "Ahok", "PER")]
+                at(text, "Polsek Tambun", "ORG"), at(text, "Teman Ahok", "ORG"),
+                at(text, "Ahok", "PER", 1)]
     people = [e.name for e in resolve(text, mentions, sentences(text)) if e.type == "PER"]
     assert people == ["Boby Kusumawardhana", "Ahok"]
 

@@ -224,6 +224,10 @@ def test_confidence_is_the_fitted_probability(monkeypatch):
     article = warta.parse(text, published="2017-09-05T10:00:00+07:00")
     assert article.events and all(0.0 <= e.confidence <= 1.0 for e in article.events)
     assert event_confidence._weights() is not None
+    # The stage writes the fitted probability, not the coder's rule-based score.
+    fitted = event_confidence.score(article, article.events)
+    assert fitted is not None
+    assert [e.confidence for e in article.events] == [round(p, 2) for p in fitted]
     monkeypatch.setattr(event_confidence, "_weights", lambda: {"bias": 1.0, "root=17": -1.0})
     arrest = next(e for e in article.events if e.code.startswith("17"))
     assert event_confidence.score(article, [arrest]) == [0.5]  # logistic(1 - 1)

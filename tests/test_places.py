@@ -164,7 +164,8 @@ def test_an_ambiguous_district_does_not_fall_back_to_a_foreign_alternate_name():
 
 
 def test_initials_are_not_foreign_cities():
-    # GeoNames lists codes among a city's alternate names; a suspect's initials are not Mesa.
-    assert resolve_place("MSH") is None
+    # GeoNames lists codes among a city's alternate names (722 three-capital strings resolved
+    # to a foreign city before this rule); a suspect's initials "AML" are not Āmol in Iran.
+    assert resolve_place("AML") is None
     assert resolve_place("NTT").gazetteer_id == "wilayah:53"  # an Indonesian region's acronym
     assert resolve_place("AS").country_code == "US"  # Amerika Serikat

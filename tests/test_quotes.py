@@ -317,3 +317,15 @@ def test_the_name_at_the_end_of_a_speaker_phrase_is_the_speaker():
                                     a.sentences))
     [quote] = find_quotes(a)
     assert quote.speaker_entity == "PER:teguh nugroho"
+
+
+def test_a_speaker_mention_is_whole_words():
+    # "ia" must not be found at the end of "Indonesia" before it.
+    text = ("Menteri Luar Negeri Retno Marsudi tiba di Jakarta pada Senin untuk menghadiri rapat "
+            "kerja. Saat berada di Indonesia, ia mengatakan bahwa kerja sama kedua negara akan "
+            "terus ditingkatkan dalam waktu dekat ini.")
+    article = warta.parse(text, published="2017-01-02T10:00:00+07:00")
+    [quote] = article.quotes
+    assert quote.speaker is not None and quote.speaker.text == "ia"
+    assert article.text[quote.speaker.start - 1] == " "
+    assert article.text[quote.speaker.start : quote.speaker.end] == "ia"

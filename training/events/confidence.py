@@ -24,9 +24,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
-from warta.evaluate.events import _articles, judge_events, load_gold
-from warta.nlp import event_confidence
+from warta.evaluate.events import STAGES, judge_events, load_gold, parsed_articles
+from warta.model import replace
 from warta.nlp.event_confidence import event_features
+from warta.nlp.events import code_events
 
 # Inverse regularisation strengths tried (the grid is coarse on purpose: ~400 events).
 GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -41,7 +42,12 @@ def examples(gold_path: Path, indosum: Path, split: str
     labels: list[int] = []
     groups: list[int] = []
     rules: list[float] = []
-    for number, (article_id, article) in enumerate(_articles(indosum, set(gold))):
+    # The stages before events, then the coder alone: its events keep the rule-based score,
+    # which the report compares with the fitted one (the features do not read the score).
+    before_events = [stage for stage in STAGES if stage != "events"]
+    for number, (article_id, article) in enumerate(parsed_articles(indosum, set(gold),
+                                                                   before_events)):
+        article = replace(article, events=code_events(article))
         verdicts, _, _ = judge_events(article, gold[article_id]["events"], article.events)
         quoted = [(q.start, q.end) for q in article.quotes]
         per_sentence = [e.sentence for e in article.events]
@@ -75,9 +81,6 @@ def main(argv: list[str] | None = None) -> int:
                         default=Path("src/warta/models/events/confidence.json"))
     args = parser.parse_args(argv)
 
-    # Code the events with the rule-based score, not an earlier fitted model's: the report
-    # compares the two, and the features do not read the score.
-    event_confidence._weights = lambda: None
     features, labels, groups, rules = examples(args.gold, args.indosum, "dev")
     vectorizer = DictVectorizer(sparse=False)
     x = vectorizer.fit_transform(features)

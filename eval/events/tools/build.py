@@ -181,6 +181,8 @@ def main(cache_path, ann_dir, out_path, append=None):
 
 
 if __name__ == "__main__":
+    if "--append" in sys.argv and (len(sys.argv) < 6 or sys.argv[4] != "--append"):
+        sys.exit("--append comes after OUT and needs the annotation files to append")
     if len(sys.argv) > 5 and sys.argv[4] == "--append":
         main(*sys.argv[1:4], append=sys.argv[5:])
     else:

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from warta.evaluate.events import (
     _actor_ok,
-    _articles,
     _event_correct,
     _sentence_of,
     _speaker_name,
     _words,
     load_gold,
+    parsed_articles,
 )
 
 
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", choices=["events", "quotes"])
     args = ap.parse_args(argv)
     gold = {r["indosum_id"]: r for r in load_gold(args.gold, args.split)}
-    for aid, article in _articles(args.indosum, set(gold)):
+    for aid, article in parsed_articles(args.indosum, set(gold)):
         print(f"@ {aid}")
         if args.only != "quotes":
             events(article, gold[aid]["events"])

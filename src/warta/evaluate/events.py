@@ -24,7 +24,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ _FUNCTION_WORDS = frozenset({"dan", "yang", "di", "ke", "dari", "para", "pihak",
 THRESHOLDS = (0.5, 0.6, 0.7)
 
 # The default pipeline up to events: summaries and topics change nothing scored here.
-_STAGES = ("sentences", "entities", "times", "quantities", "quotes", "events")
+STAGES = ("sentences", "entities", "times", "quantities", "quotes", "events")
 
 
 def _words(text: str | None) -> set[str]:
@@ -52,7 +52,9 @@ def load_gold(path: Path, split: str) -> list[dict[str, Any]]:
     return [r for r in rows if split == "all" or r["split"] == split]
 
 
-def _articles(indosum_dir: Path, ids: set[str]) -> Iterator[tuple[str, Article]]:
+def parsed_articles(indosum_dir: Path, ids: set[str], stages: Sequence[str] = STAGES
+                    ) -> Iterator[tuple[str, Article]]:
+    """The IndoSum articles with these ids, read once each and parsed up to ``stages``."""
     import warta
     from warta.sources.indosum import parse_line, to_raw
 
@@ -67,7 +69,7 @@ def _articles(indosum_dir: Path, ids: set[str]) -> Iterator[tuple[str, Article]]
                 raw = to_raw(record)
                 yield record.id, warta.parse(raw.content, url=raw.url,
                                              published=raw.hints.get("published"),
-                                             stages=_STAGES)
+                                             stages=list(stages))
 
 
 def _actor_ok(text: str | None, code: str | None, predicted: Actor | None) -> bool:
@@ -162,7 +164,7 @@ def evaluate(gold_path: Path, indosum_dir: Path, split: str = "test") -> dict[st
     per_root_hits: Counter[str] = Counter()
     per_root_misses: Counter[str] = Counter()
     drifted = []
-    for article_id, article in _articles(indosum_dir, set(gold)):
+    for article_id, article in parsed_articles(indosum_dir, set(gold)):
         row = gold[article_id]
         if hashlib.sha1(article.text.encode("utf-8")).hexdigest() != row["text_sha1"]:
             drifted.append(article_id)  # offsets no longer point at the annotated text

@@ -92,9 +92,13 @@ _ORGANISATIONS = frozenset({"organisations"})
 
 def _split_titles(text: str, items: list[_Item], sentences: list[Span]) -> list[_Item]:
     """Move titles out of person mentions and collect the titles written just before them."""
-    # Words of the organisations and places named ("Polsek Tambun", "Pasar Tambun").
-    named_words = {word.lower() for item in items if item.type != "PER"
-                   for word in text[item.start:item.end].split()}
+    # The areas of the units the article names: "Tambun" of "Polsek Tambun" (a unit's name is
+    # its kind, then its area), not any word of any name ("Ahok" of "Teman Ahok").
+    named_words = set()
+    for item in items:
+        found = tokens(text[item.start : item.end], item.start) if item.type != "PER" else []
+        if len(found) > 1 and vocabulary().match(found, 0, _ORGANISATIONS)[0]:
+            named_words.add(found[-1].text.lower())
     covered_by = _covered(text, items)
     found = {id(item): _title_of(text, item, sentences, covered_by)
              for item in items if item.type == "PER"}
@@ -152,9 +156,9 @@ def _title_of(text: str, item: _Item, sentences: list[Span], covered_by: dict[in
 
 def _area_of_title(text: str, item: _Item, found: tuple[int, str | None],
                    named_words: set[str]) -> bool:
-    """Whether a one-word name after a title is the area the office covers: a word of an
-    organisation or place the article names ("Kapolsek Tambun" beside "Polsek Tambun"), or an
-    Indonesian district. A one-word name that is neither stays a person ("Gubernur Ahok")."""
+    """Whether a one-word name after a title is the area the office covers: the area of a unit
+    the article names ("Kapolsek Tambun" beside "Polsek Tambun"), or an Indonesian district. A
+    one-word name that is neither stays a person ("Gubernur Ahok", even beside "Teman Ahok")."""
     start, title = found
     if not title or start >= item.end:
         return False
@@ -374,7 +378,6 @@ def _name_words(name: str) -> list[str]:
     return words
 
 
-_HARD_C = re.compile(r"c(?=[aou]|[^aeiouy]|$)")
 _DOUBLED = re.compile(r"(\w)\1+")
 
 
@@ -388,7 +391,7 @@ def _spelling_key(word: str) -> str:
     are "sukarno", "victor" and "viktor" are "viktor"."""
     for old, new in _spellings():
         word = word.replace(old, new)
-    return _DOUBLED.sub(r"\1", _HARD_C.sub("k", word))
+    return _DOUBLED.sub(r"\1", word)
 
 
 def _resolve_places(text: str, items: list[_Item]) -> None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from warta.model import Actor, Entity
+from warta.nlp.event_lexicon import lexicon
 
-__all__ = ["GOODS", "RECODED_LABELS", "RECODED_PLOVER", "SECURES", "can_be_held", "recode"]
+__all__ = ["RECODED_LABELS", "RECODED_PLOVER", "can_be_held", "recode"]
 
 # Labels and PLOVER types of the codes an event can be recoded to (CAMEO codebook, CAMEO→PLOVER).
 RECODED_LABELS = {"180": "Use unconventional violence", "175": "Use tactics of violent repression",
@@ -56,14 +57,6 @@ def recode(code: str, source: Actor | None, target: Actor | None) -> str:
     return code if _armed(source.code) else "180"
 
 
-# Things taken along with suspects, and "ada empat" (there are four): not who was arrested.
-GOODS = re.compile(r"(?:uang|rp\.?|barang|narkoba|sabu|senjata|mobil|motor|ganja|dokumen|"
-                    r"\d+\s+(?:gram|kilogram|kg|unit|buah|lembar|butir|paket))\b", re.I)
-_NOT_HELD = re.compile(GOODS.pattern + r"|ada\b", re.I)
-# "Securing" verbs: a person secured is arrested, goods secured are seized.
-SECURES = re.compile(r"amankan", re.I)
-
-
 # Suspects are named by their initials ("YIK", "YH"), which the tagger takes for acronyms.
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
 
@@ -76,7 +69,7 @@ def can_be_held(text: str, entity: Entity | None, code: str | None) -> bool:
         return False
     if code is not None and len(code) == 3:
         return False
-    return _NOT_HELD.match(text) is None
+    return lexicon().not_held_re.match(text) is None
 
 
 def _armed(code: str) -> bool:

@@ -22,13 +22,10 @@ from importlib import resources
 from typing import Any
 
 from warta.model import Actor, Article, Event
-from warta.nlp.event_lexicon import is_noun
+from warta.nlp.event_lexicon import is_noun, lexicon
 
 __all__ = ["event_features", "score"]
 
-# Actors written as a pronoun or a pointer: the coder resolved them, which goes wrong more often.
-_POINTERS = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "-nya",
-                       "pihaknya", "keduanya", "dirinya"})
 # Actor code endings grouped by what they say about the actor (CAMEO roles); anything else is
 # "other", a bare country code is "state".
 _ROLES = ("GOV", "MIL", "COP", "JUD", "LEG", "CRM", "CVL", "REB", "RAD", "UAF", "OPP", "BUS",
@@ -57,7 +54,8 @@ def _actor_features(name: str, actor: Actor | None) -> dict[str, float]:
     return {
         f"{name}:role={_role(actor)}": 1.0,
         f"{name}:implied": float(not text),
-        f"{name}:pointer": float(text in _POINTERS),
+        # The coder resolved a pronoun or pointer, which goes wrong more often.
+        f"{name}:pointer": float(text in lexicon().pointers),
         f"{name}:entity": float(actor.entity is not None),
         f"{name}:long": float(len(text.split()) > 4),
         f"{name}:kind={(actor.entity or 'none:').split(':')[0]}": 1.0,

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from warta.model import Entity
 from warta.resources import load_toml, read_text
@@ -104,6 +105,14 @@ class Lexicon:
     intent: dict[str, tuple[str, str]]  # root of an act -> (intent code, label)
     not_nouns: frozenset[str]
     not_di_verbs: frozenset[str]
+    capability_re: re.Pattern[str]  # "dapat" right before a trigger, not after "akhirnya"
+    as_if_re: re.Pattern[str]
+    origin_re: re.Pattern[str]  # right before a country: a person's origin
+    place_before_re: re.Pattern[str]
+    goods_re: re.Pattern[str]  # a phrase naming goods
+    not_held_re: re.Pattern[str]  # a phrase that cannot be the one arrested
+    securing: frozenset[str]
+    pointers: frozenset[str]  # pronouns and pointers as actors
     nouns: frozenset[str]
     phrase_words: frozenset[str]
 
@@ -146,6 +155,29 @@ def find_triggers(text: str, start: int, end: int) -> Iterator[tuple[int, int, s
             yield found
         else:
             i += 1
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    return "(?:" + "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)) + ")"
+
+
+def _grammar(grammar: dict[str, Any]) -> dict[str, Any]:
+    """The patterns built from the [grammar] word lists of events.toml."""
+    goods = (r"(?:" + _alternation(grammar["goods"]) + r"|\d+\s+"
+             + _alternation(grammar["goods_units"]) + r")(?!\w)")
+    # Each word told as done is its own look-behind: a look-behind has one fixed width.
+    done = "".join(f"(?<!{re.escape(word)} )" for word in grammar["done"])
+    return {
+        "capability_re": re.compile(
+            done + words_re(grammar["capability"]) + r"\s+(?:(?:saja|juga|lagi)\s+)?$", re.I),
+        "as_if_re": re.compile(words_re(grammar["as_if"]) + r"[^,;]*$", re.I),
+        "origin_re": re.compile(words_re(grammar["origin"]) + r"\s+$", re.I),
+        "place_before_re": re.compile(words_re(grammar["place_prepositions"]) + r"\s+$", re.I),
+        "goods_re": re.compile(goods, re.I),
+        "not_held_re": re.compile(goods + "|" + words_re(grammar["not_held"]), re.I),
+        "securing": frozenset(grammar["securing"]),
+        "pointers": frozenset(grammar["pointers"]),
+    }
 
 
 @cache
@@ -198,6 +230,7 @@ def lexicon() -> Lexicon:
         intent={root: (code, label) for root, (code, label) in data["intent"].items()},
         not_nouns=frozenset(data["grammar"]["not_nouns"]),
         not_di_verbs=frozenset(data["grammar"]["not_di_verbs"]),
+        **_grammar(data["grammar"]),
         nouns=frozenset(data["grammar"]["nouns"]),
         phrase_words=frozenset(data["grammar"]["phrase_words"]),
     )

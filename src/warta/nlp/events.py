@@ -37,10 +37,8 @@ from typing import TYPE_CHECKING, Any
 from warta.model import Actor, Article, Entity, Event, Mention, Place, Span, replace
 from warta.nlp import event_confidence
 from warta.nlp.event_codes import (
-    GOODS,
     RECODED_LABELS,
     RECODED_PLOVER,
-    SECURES,
     can_be_held,
     recode,
 )
@@ -83,15 +81,6 @@ _RELATIVE_VERB = re.compile(
     r"\byang\s+(?:(?:telah|sudah|akan|sedang|tengah|masih|juga|pernah|baru|sempat|diduga|"
     r"kemudian|lalu|ikut|turut|berhasil|kembali|segera|langsung)\s+){0,2}"
     r"(?:(?:melakukan|melancarkan)\s+)?$", re.I)
-# What someone or something can do ("dapat melumpuhkan", "bisa membunuh", "mampu memukul"):
-# a capability, not an act (on the dev split none of these was annotated).
-_CAN = re.compile(r"\b(?:dapat|bisa|mampu|sanggup)\s+(?:(?:saja|juga|lagi)\s+)?$", re.I)
-# "As if": what follows is a pretence or a comparison, not something that happened.
-_AS_IF = re.compile(r"\b(?:seolah|seolah-olah|seakan|seakan-akan|bagaikan)\b[^,;]*$", re.I)
-# Words that make the country after them a person's origin.
-_ORIGIN = re.compile(r"\b(?:asal|kelahiran|berkewarganegaraan|warga negara|keturunan)\s+$", re.I)
-# A preposition of place right before a phrase.
-_PLACE_BEFORE = re.compile(r"\b(?:ke|di|dari|menuju)\s+$", re.I)
 # From the end of a sentence-opening name to a verb: an apposition between two commas.
 _APPOSITION = re.compile(r"\s*,[^;]+,\s*(?:(?:telah|sudah|akhirnya|kemudian|juga|resmi)\s+)?",
                          re.I)
@@ -171,13 +160,14 @@ def _candidates(article: Article, sentence: Span, default_country: str | None
                                         actor_code(m.text, entity, default_country)))
     # A country after "asal" or "kelahiran" is where a person comes from: the state does not act
     # ("seorang pria asal Uzbekistan melepaskan tembakan").
+    origin = lexicon().origin_re
     found = [c for c in found if not (c.code is not None and len(c.code) == 3
-                                      and _ORIGIN.search(text, sentence.start, c.start))]
+                                      and origin.search(text, sentence.start, c.start))]
     chunk = text[sentence.start:sentence.end]
     for match in country_re().finditer(chunk.lower()):
         # A country the tagger missed ("Pertemuan Korsel dan Korut"): the gazetteer knows it.
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        if _ORIGIN.search(text, sentence.start, start):
+        if origin.search(text, sentence.start, start):
             continue
         if text[start].isupper() and not any(c.start < end and start < c.end for c in found):
             found.append(_Candidate(start, end, text[start:end], None,
@@ -565,7 +555,8 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
                    and _APPOSITION.fullmatch(text, before[0].end, site.start) is not None)
         # Where one goes or is ("Pria itu ke Sekolah Dasar X dan melepaskan tembakan") does
         # not act.
-        agents = [c for c in before if not _PLACE_BEFORE.search(text, site.floor, c.start)]
+        place_before = lexicon().place_before_re
+        agents = [c for c in before if not place_before.search(text, site.floor, c.start)]
         if opening:
             source = before[0]
         elif agents:
@@ -638,9 +629,9 @@ def code_events(article: Article) -> list[Event]:
                 continue
             if is_noun(form) and lex.case_re.search(before_text):
                 continue  # "kasus pembunuhan Kim Jong Nam": a case's name (guideline 1.1)
-            if _CAN.search(before_text):
+            if lex.capability_re.search(before_text):
                 continue  # "Sistem ini dapat melumpuhkan 36 target": what can be, not an act
-            if _AS_IF.search(before_text):
+            if lex.as_if_re.search(before_text):
                 continue  # "seolah-olah Jokowi meminta dukungan": what did not happen
             if _RELATIVE_VERB.search(before_text):
                 continue  # "yang ditangkap di Jambi": describes a participant (guideline 1.1)
@@ -675,10 +666,10 @@ def code_events(article: Article) -> list[Event]:
                 continue  # a meeting or a statement with nobody making it
             seized = None
             if (trigger.counts_as == "arrested" and target is not None
-                    and SECURES.search(form) and GOODS.match(target.text)):
+                    and form.lower() in lex.securing and lex.goods_re.match(target.text)):
                 # "mengamankan uang ratusan juta rupiah": goods are seized (171), only people
                 # are arrested (eval/GUIDELINE.md 3.1).
-                seized = lex.triggers["menyita"]
+                seized = next(t for t in lex.triggers.values() if t.code == "171")
             elif trigger.counts_as == "arrested" and target is not None and not _held(target):
                 # One arrests people: not a company, a place or the money seized with them.
                 # A passive verb's subject may open the sentence before an apposition:

@@ -431,9 +431,9 @@ def resolve_place(name: str, context_country: str | None = None) -> Place | None
     country = context_country.upper() if context_country else None
     place = _exact(key, None, country, index)
     if _ACRONYM.match(name.strip()):
-        # Capitals alone ("MSH", a suspect's initials) name a place only through the curated
+        # Capitals alone (a suspect's initials, "AML") name a place only through the curated
         # tables, countries and Indonesian regions (AS, RI, NTT), never through the codes and
-        # abbreviations GeoNames lists among a foreign city's alternate names ("MSH": Mesa).
+        # abbreviations GeoNames lists among a foreign city's alternate names ("AML": Āmol).
         if place is not None and place.gazetteer_id and place.gazetteer_id.startswith("geonames:"):
             return None
         return place

@@ -21,11 +21,13 @@ _CONNECTIVES = re.compile(
 
 
 def mention(text: str, start: int, phrase: str) -> Mention | None:
+    """The speaker phrase as a mention: its first occurrence from ``start`` as whole words
+    ("ia" is not the end of "Indonesia")."""
     phrase = _CONNECTIVES.sub("", phrase)
     if not phrase or len(phrase.split()) > MAX_SPEAKER_WORDS:
         return None
-    at = text.find(phrase, start)
-    return Mention(at, at + len(phrase), phrase) if at >= 0 else None
+    found = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)").search(text, start)
+    return Mention(found.start(), found.end(), phrase) if found else None
 
 
 def _entity_at(entities: Sequence[Entity], start: int, end: int) -> str | None:

@@ -96,9 +96,9 @@ def _split_titles(text: str, items: list[_Item], sentences: list[Span]) -> list[
     # its kind, then its area), not any word of any name ("Ahok" of "Teman Ahok").
     named_words = set()
     for item in items:
-        found = tokens(text[item.start : item.end], item.start) if item.type != "PER" else []
-        if len(found) > 1 and vocabulary().match(found, 0, _ORGANISATIONS)[0]:
-            named_words.add(found[-1].text.lower())
+        unit = tokens(text[item.start : item.end], item.start) if item.type != "PER" else []
+        if len(unit) > 1 and vocabulary().match(unit, 0, _ORGANISATIONS)[0]:
+            named_words.add(unit[-1].text.lower())
     covered_by = _covered(text, items)
     found = {id(item): _title_of(text, item, sentences, covered_by)
              for item in items if item.type == "PER"}

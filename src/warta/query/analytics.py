@@ -9,6 +9,7 @@ every value a caller supplies is a bound parameter. Search filters mean exactly 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from warta.errors import StoreError
@@ -154,33 +155,45 @@ _EVENT_COLUMNS = (
     "ev.longitude, ev.date, ev.counts, ev.factuality")
 
 
-def find_events(store: SQLiteStore, *, root: str | None = None, actor: str | None = None,
-                place: str | None = None, date_from: str | None = None,
-                date_to: str | None = None, min_confidence: float = 0.0, limit: int = 100,
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events :func:`find_events` returns (every field optional).
+
+    ``root`` is a CAMEO code or prefix ("04": consultations); ``actor`` an entity key, a name as
+    written or an actor code (either actor); ``place`` a place name or country code; dates
+    (``YYYY[-MM[-DD]]``) bound the event's date, or the publication day when the event has
+    none; ``min_confidence`` drops less certain events (0-1)."""
+
+    root: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    min_confidence: float = 0.0
+
+
+def find_events(store: SQLiteStore, what: EventFilter = EventFilter(), *, limit: int = 100,
                 offset: int = 0) -> list[dict[str, Any]]:
-    """Events, newest first. ``root`` is a CAMEO code or prefix ("04": consultations);
-    ``actor`` an entity key, a name as written or an actor code (either actor); ``place`` a
-    place name or country code; dates (``YYYY[-MM[-DD]]``) bound the event's date, or the
-    publication day when the event has none; ``min_confidence`` drops less certain events."""
+    """Events that pass the filter, newest first."""
     where: list[str] = []
     params: list[Any] = []
-    if min_confidence > 0:
+    if what.min_confidence > 0:
         where.append("ev.confidence >= ?")
-        params.append(float(min_confidence))
-    if root:
+        params.append(float(what.min_confidence))
+    if what.root:
         where.append("substr(ev.code, 1, ?) = ?")
-        params += [len(root), root]
-    if actor:
+        params += [len(what.root), what.root]
+    if what.actor:
         where.append("(? IN (ev.actor1_entity, ev.actor2_entity, ev.actor1_code, ev.actor2_code)"
                      " OR ev.actor1 = ? COLLATE NOCASE OR ev.actor2 = ? COLLATE NOCASE)")
-        params += [actor, actor, actor]
-    if place:
+        params += [what.actor, what.actor, what.actor]
+    if what.place:
         where.append("(ev.place = ? COLLATE NOCASE OR ev.country_code = ? COLLATE NOCASE)")
-        params += [place, place]
+        params += [what.place, what.place]
     # An event's own date when it has one (it may be days before publication), else the day
     # the article came out. Only the leading YYYY-MM-DD is compared.
     day = "substr(coalesce(ev.date, a.day), 1, 10)"
-    span, span_params = _filters(None, date_from, date_to, None, None, day=day)
+    span, span_params = _filters(None, what.date_from, what.date_to, None, None, day=day)
     where += span
     params += span_params
     sql = (f"SELECT {_EVENT_COLUMNS} FROM events ev JOIN articles a ON a.rowid = ev.article"
@@ -194,7 +207,7 @@ def find_events(store: SQLiteStore, *, root: str | None = None, actor: str | Non
 
 def entity_events(store: SQLiteStore, key: str, *, limit: int = 100) -> list[dict[str, Any]]:
     """Events in which the entity is either actor, newest first."""
-    return find_events(store, actor=key, limit=limit)
+    return find_events(store, EventFilter(actor=key), limit=limit)
 
 
 def entity_quotes(store: SQLiteStore, key: str, *, limit: int = 100,
@@ -286,6 +299,6 @@ def latest(store: SQLiteStore, *, limit: int = 20, offset: int = 0) -> list[dict
     return out
 
 
-__all__ = ["FACET_SIZE", "StoreError", "co_mentions", "entity", "entity_events",
+__all__ = ["FACET_SIZE", "EventFilter", "StoreError", "co_mentions", "entity", "entity_events",
            "entity_quotes", "entity_timeline", "facets", "find_events", "find_quotes",
            "latest", "list_entities", "overview", "stats_per_day"]

@@ -206,8 +206,8 @@ def entity_quotes(db: Db, key: Key, limit: Limit = 20, offset: Offset = 0) -> di
 @router.get("/entities/{key:path}/events", summary="Events an entity takes part in")
 def entity_events(db: Db, key: Key, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     _entity(db, key)
-    rows = db.read(lambda d: analytics.find_events(d.store, actor=key, limit=limit,
-                                                   offset=offset))
+    rows = db.read(lambda d: analytics.find_events(d.store, analytics.EventFilter(actor=key),
+                                                   limit=limit, offset=offset))
     return {"key": key, "results": rows}
 
 
@@ -233,9 +233,9 @@ def list_events(db: Db,
                     "(the event's confidence, 0-1).")] = 0.0,
                 limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Events newest first (by the event's date, else the article's day)."""
-    rows = db.read(lambda d: analytics.find_events(
-        d.store, root=root, actor=actor, place=place, date_from=date_from, date_to=date_to,
-        min_confidence=min_confidence, limit=limit, offset=offset))
+    what = analytics.EventFilter(root=root, actor=actor, place=place, date_from=date_from,
+                                 date_to=date_to, min_confidence=min_confidence)
+    rows = db.read(lambda d: analytics.find_events(d.store, what, limit=limit, offset=offset))
     return {"results": rows, "limit": limit, "offset": offset}
 
 

@@ -147,7 +147,8 @@ def entity_page(request: Request, key: Annotated[str, Path(max_length=MAX_FILTER
         raise ApiError(404, f"no entity with key {key!r}")
     labels = Labels(_language(request))
     timeline = db.read(lambda d: analytics.entity_timeline(d.store, key))
-    events = db.read(lambda d: analytics.find_events(d.store, actor=key, limit=100))
+    events = db.read(lambda d: analytics.find_events(d.store, analytics.EventFilter(actor=key),
+                                                     limit=100))
     places = svg.places_of(events)
     if entity.get("latitude") is not None and not places:
         places = [{"name": entity["name"], "latitude": entity["latitude"],
@@ -189,9 +190,10 @@ def events_page(request: Request,
     filters: dict[str, Any] = {"root": _blank(root), "actor": _blank(actor), "place": _blank(place),
                "date_from": _blank(date_from), "date_to": _blank(date_to),
                "min_confidence": min_confidence}
-    rows = db.read(lambda d: analytics.find_events(d.store, limit=50, offset=offset, **filters))
+    what = analytics.EventFilter(**filters)
+    rows = db.read(lambda d: analytics.find_events(d.store, what, limit=50, offset=offset))
     # The map shows every place the filters select, not only this page's.
-    mapped = db.read(lambda d: analytics.find_events(d.store, limit=1000, **filters))
+    mapped = db.read(lambda d: analytics.find_events(d.store, what, limit=1000))
     places = svg.places_of(mapped)
     link = _url(request, place="{place}", offset=None).replace("%7Bplace%7D", "{place}")
     return render(request, "events.html", rows=rows, filters=filters, offset=offset,

@@ -329,3 +329,20 @@ def test_a_speaker_mention_is_whole_words():
     assert quote.speaker is not None and quote.speaker.text == "ia"
     assert article.text[quote.speaker.start - 1] == " "
     assert article.text[quote.speaker.start : quote.speaker.end] == "ia"
+
+
+def test_a_circumstance_before_the_verb_is_not_the_speaker():
+    # A long subject with a relative clause, then ", Selasa, mengatakan": the subject is the
+    # name that opens the sentence, not the weekday.
+    text = ("Ratu Maxima dari Belanda yang bertindak sebagai Utusan Khusus Perserikatan "
+            "Bangsa-Bangsa untuk Inklusi Keuangan yang diterima Presiden Joko Widodo dalam "
+            "kunjungan kehormatan di Istana Merdeka Jakarta, Selasa, mengatakan ia dan pemerintah "
+            "telah berdiskusi tentang inklusi keuangan. Panglima TNI Jenderal Gatot Nurmantyo "
+            "berbicara di depan prajurit di Medan. Saat ditemui wartawan di Medan, Sabtu, dia "
+            "mengatakan prajurit siap menjaga negara.")
+    article = warta.parse(text, published="2017-01-02T10:00:00+07:00")
+    first, second = article.quotes
+    assert first.speaker is not None and "Selasa" not in first.speaker.text
+    assert first.speaker_entity == "PER:maxima"
+    assert second.speaker is not None and second.speaker.text == "dia"
+    assert second.speaker_entity == "PER:gatot nurmantyo"

@@ -134,7 +134,8 @@ def _worth_keeping(text: str, start: int, end: int) -> bool:
 _ADVERBIAL = re.compile(
     r"^(?:dalam|pada|saat|ketika|di|usai|seusai|setelah|sebelum|sementara|selain|berdasarkan|"
     r"kepada|untuk|dengan|melalui|namun|sebelumnya|sedangkan|menanggapi|terkait|soal|"
-    r"mengenai|atas|dari|bagi|meski|meskipun|walaupun|jika|kalau|karena|seperti|sebagaimana)\b",
+    r"mengenai|atas|dari|bagi|meski|meskipun|walaupun|jika|kalau|karena|lantaran|sebab|"
+    r"akibat|seperti|sebagaimana)\b",
     re.I)
 
 
@@ -317,12 +318,40 @@ def _said(article: Article, at: int, chunk: str, match: re.Match[str],
     text = article.text
     speaker = _named_head(article, mention(text, at + match.start("speaker"),
                                            _subject_of(match["speaker"])))
+    if speaker is not None and _only_circumstance(speaker.text):
+        # "Ratu Maxima yang diterima Presiden … di Istana Merdeka, Selasa, mengatakan": the
+        # words before the verb are a circumstance; the subject opens the sentence.
+        speaker = _opening_name(article, at + match.start("verb")) or speaker
     content_start = at + match.end()
     if (told := _told(chunk, match)) is not None:
         content_start = at + told  # "memberitahu X bahwa …": after bahwa
     if (asked := lexicon().request_content.match(text, content_start)) is not None:
         content_start = asked.end()  # "meminta agar …": what was asked follows
     return match["verb"].lower(), speaker, content_start
+
+
+def _only_circumstance(phrase: str) -> bool:
+    """A weekday or an adverbial alone ("Selasa", "Sebelumnya", "Lantaran …"): no subject."""
+    words = phrase.split()
+    return bool(words) and ((len(words) == 1 and _DAY.match(phrase) is not None)
+                            or _ADVERBIAL.match(phrase) is not None)
+
+
+def _opening_name(article: Article, before: int) -> Mention | None:
+    """A person or organisation named at the start of the sentence holding ``before``, after
+    at most a title of capitalised words ("Ratu Maxima")."""
+    sentence = next((s for s in article.sentences if s.start <= before < s.end), None)
+    if sentence is None:
+        return None
+    for entity in article.entities:
+        if entity.type not in ("PER", "ORG"):
+            continue
+        for m in entity.mentions:
+            lead = article.text[sentence.start:m.start].split()
+            if sentence.start <= m.start < before and len(lead) <= 3 and all(
+                    word[:1].isupper() for word in lead):
+                return Mention(m.start, m.end, m.text)
+    return None
 
 
 def _cue_after_comma(text: str, at: int, chunk: str,
@@ -501,6 +530,8 @@ def _subject_of(raw: str) -> str:
     # Circumstances between the subject and its verb ("Robert Wood, dalam Konferensi … di
     # Jenewa, Selasa (22/8), mengatakan"): the subject is the part before them.
     parts = phrase.split(", ")
+    if len(parts) > 1 and parts[-1].strip().lower() in lexicon().pronouns:
+        return parts[-1].strip()  # "Di Medan, Sabtu, dia mengatakan": the pronoun is the subject
     while len(parts) > 1 and (_ADVERBIAL.match(parts[-1]) or _DAY.match(parts[-1])):
         parts.pop()
     parts[-1] = _CIRCUMSTANCE.sub("", parts[-1])

@@ -216,6 +216,16 @@ def test_spellings_of_one_name_join():
     assert len(people) == 2  # Soeharto and Suharto are one person
 
 
+def test_a_surname_after_a_title_is_the_person():
+    # The tagger found "Doug Chin" once; "Jaksa Agung Chin" later is him. A surname alone
+    # elsewhere is not looked for ("Chin" in "Chin Hotel" stays out).
+    text = ("Putusan itu disambut Jaksa Agung Hawaii Doug Chin. Jaksa Agung Chin menyambut baik "
+            "putusan tersebut. Ia menginap di Chin Hotel.")
+    entities = resolve(text, [at(text, "Doug Chin", "PER")], sentences(text))
+    [chin] = [e for e in entities if e.type == "PER"]
+    assert [m.text for m in chin.mentions] == ["Doug Chin", "Chin"]
+
+
 def test_initialism_without_brackets():
     text = "Komisi Pemberantasan Korupsi memeriksa saksi. KPK menolak berkomentar."
     entities = resolve(text, [at(text, "Komisi Pemberantasan Korupsi", "ORG"),

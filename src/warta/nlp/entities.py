@@ -548,6 +548,7 @@ def _propagate(text: str, items: list[_Item], groups: _Groups) -> list[_Item]:
     places = {root: next((items[i].place for i in group if items[i].place), None)
               for root, group in members.items()}
     forms: dict[str, int] = {}
+    surnames: dict[str, int] = {}
     for n, item in enumerate(items):
         surface = text[item.start : item.end]
         words = surface.split()
@@ -563,6 +564,13 @@ def _propagate(text: str, items: list[_Item], groups: _Groups) -> list[_Item]:
         if len(words) == 1 and word_key(surface) in words_known:
             continue
         forms.setdefault(surface, root)
+        if kinds[root] == "PER" and len(words) > 1 and _surname_ok(words[-1], words_known):
+            surnames.setdefault(words[-1], root)
+    # A surname the tagger never found alone is looked for only right after a title ("Jaksa
+    # Agung Chin" for Doug Chin): elsewhere a last name is too often a word or another person's.
+    title_only = {surname for surname in surnames if surname not in forms}
+    for surname in title_only:
+        forms[surname] = surnames[surname]
     if not forms:
         return items
     by_fold = {f.casefold(): root for f, root in forms.items() if len(f.split()) > 1}
@@ -579,6 +587,8 @@ def _propagate(text: str, items: list[_Item], groups: _Groups) -> list[_Item]:
         owner = forms.get(found, by_fold.get(found.casefold()))
         if owner is None or not found[:1].isupper():
             continue
+        if found in title_only and not _after_title(text, start, words_known):
+            continue
         if any(start < e and s < end for s, e in taken):
             continue
         # A person's name is joined by the name rules like any other mention, so that a short
@@ -587,6 +597,20 @@ def _propagate(text: str, items: list[_Item], groups: _Groups) -> list[_Item]:
         added.append(_Item(start, end, kinds[owner], place=places[owner], partner=partner))
         taken.append((start, end))
     return items + added
+
+
+def _surname_ok(word: str, words_known: frozenset[str]) -> bool:
+    """A last name worth looking for alone: capitalised, three letters or more, no title word,
+    no name particle, no initial."""
+    return (len(word) >= 3 and word[:1].isupper() and word_key(word) not in words_known
+            and fold(word) not in name_particles() and not word.endswith("."))
+
+
+def _after_title(text: str, start: int, words_known: frozenset[str]) -> bool:
+    """Whether the word before ``start`` is a title word ("Jaksa Agung Chin", "Presiden Trump")."""
+    before = re.search(r"([\w.]+)\s+$", text[max(0, start - 40):start])
+    return before is not None and before.group(1)[:1].isupper() and word_key(
+        before.group(1)) in words_known
 
 
 # --- entities -------------------------------------------------------------------------------

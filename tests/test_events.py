@@ -166,24 +166,27 @@ def test_diplomacy_and_conflict():
 
 # --- quality gate --------------------------------------------------------------------------
 
-#: Floors from the measured held-out (test split) figures of the annotated set, rounded down by
-#: about 0.01: events with correct actors P 0.508 / R 0.429, root only P 0.653 / R 0.551; quotes
-#: found 0.929, speaker accuracy 0.863 (eval/events/README.md, fourth round). Floors only move
-#: up. Events and quotes share one evaluation run, which parses the 74 articles once.
-EVENT_FLOOR = {"precision": 0.50, "recall": 0.42, "root_only_precision": 0.64,
-               "root_only_recall": 0.54}
-QUOTE_FLOOR = {"recall": 0.92, "speaker_accuracy": 0.85}
+#: Floors from the measured figures of the dev split (the articles the rules are tuned on),
+#: rounded down by about 0.01: events with correct actors P 0.650 / R 0.463, root only
+#: P 0.794 / R 0.565; quotes found 0.957, speaker accuracy 0.913. This is a regression guard,
+#: not an estimate of quality on new text: the test split is read only by `warta eval events
+#: --split test` when a round is reported (eval/events/README.md), so that running the suite
+#: while tuning never shows test figures. Floors only move up. Events and quotes share one
+#: evaluation run, which parses the dev articles once.
+EVENT_FLOOR = {"precision": 0.64, "recall": 0.45, "root_only_precision": 0.78,
+               "root_only_recall": 0.55}
+QUOTE_FLOOR = {"recall": 0.95, "speaker_accuracy": 0.90}
 
 
-def test_quality_gate_events_and_quotes_on_held_out_set(indosum):
+def test_quality_gate_events_and_quotes_on_dev_set(indosum):
     from pathlib import Path
 
     from warta.evaluate.events import evaluate
 
     folder = indosum
     gold = Path(__file__).resolve().parent.parent / "eval" / "events" / "gold.jsonl"
-    report = evaluate(gold, folder, "test")
-    assert report["articles"] == 74 and not report["drifted_articles"]
+    report = evaluate(gold, folder, "dev")
+    assert report["articles"] >= 136 and not report["drifted_articles"]
     for key, floor in EVENT_FLOOR.items():
         assert report["events"][key] >= floor, (key, report["events"])
     for key, floor in QUOTE_FLOOR.items():
@@ -272,3 +275,18 @@ def test_origin_country_and_citizens():
     held = next(e for e in found if e.trigger.text == "mengamankan")
     assert held.code == "170"  # citizens holding a man coerce; only authorities arrest
     assert (held.label, held.plover) == ("Coerce", "coerce")
+
+
+LEFTOVERS = ("Menurut warga, sekelompok pemuda sangat menolak rencana itu. "
+             "Dua orang tewas ditembak di sebuah desa dekat perbatasan. "
+             "Warga desa itu mengatakan penembakan terjadi pada malam hari ketika mereka tidur.")
+
+
+def test_actor_phrases_lose_leftover_words_and_unnamed_shooting_is_violence():
+    found = events.code_events(with_entities(article_of(LEFTOVERS), {}))
+    by_sentence = {e.sentence: e for e in found}
+    # "sekelompok pemuda sangat": the adverb left before the verb is no part of the actor.
+    assert by_sentence[0].actor1 is not None
+    assert by_sentence[0].actor1.text == "sekelompok pemuda"
+    # Shot by nobody named, not in a battle against militants: an assault (18), not combat.
+    assert by_sentence[1].code[:2] == "18"

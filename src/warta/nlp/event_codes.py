@@ -40,7 +40,7 @@ def recode(code: str, source: Actor | None, target: Actor | None) -> str:
     if code == "193" and source is not None and (source.code is None or not _armed(
             source.code)):
         return "180"  # gunmen or criminals firing: unconventional violence, like an attack
-    if code != "190":
+    if code not in ("190", "193"):
         return code
     if (source is not None and target is not None and target.code is not None
             and (target.code.endswith(("MIL", "REB")) or target.code.startswith("IMG"))):

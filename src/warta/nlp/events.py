@@ -365,7 +365,14 @@ _MAX_PHRASE_WORDS = 7
 
 # Words a noun phrase cannot hold: they make it a clause ("Mereka menggunakan granat untuk").
 _NOT_IN_PHRASE = frozenset({"untuk", "akibat", "baik", "atau", "bahwa", "jika", "karena", "agar",
-                            "tetapi", "namun", "sehingga", "ketika", "saat"})
+                            "tetapi", "namun", "sehingga", "ketika", "saat", "kalau", "harus",
+                            "seandainya", "apabila"})
+# Words a noun phrase cannot end on: a conjunction, a relative or an adverb left over from the
+# clause around it. They are cut off: "Saya sangat" is "Saya", "stasiun radar dan" is
+# "stasiun radar", "Sidang kali ini akan" is "Sidang kali ini".
+_OPEN_END = re.compile(
+    r"(?:[\s,]+(?:dan|atau|serta|yang|sebagai|akan|masih|sangat|juga|telah|sudah|pun|tidak|tak|"
+    r"belum|bisa|dapat))+$", re.I)
 _NOT_PHRASE_START = frozenset({
     "dan", "atau", "serta", "lalu", "kemudian", "yang", "itu", "ini", "selain", "sebagai",
     "dalam", "pada", "di", "ke", "dari", "untuk", "saat", "setelah", "sementara", "namun",
@@ -400,7 +407,7 @@ def _phrase(article: Article, start: int, end: int, default_country: str | None,
             ) -> _Candidate | None:
     """An actor named by a plain noun phrase the dictionaries do not know ("sejumlah saksi")."""
     raw = article.text[start:end]
-    phrase = raw.strip(" ,")
+    phrase = _OPEN_END.sub("", raw.strip(" ,")).strip(" ,")
     if not _is_noun_phrase(phrase):
         return None
     at = start + raw.find(phrase)

@@ -346,3 +346,20 @@ def test_a_circumstance_before_the_verb_is_not_the_speaker():
     assert first.speaker_entity == "PER:maxima"
     assert second.speaker is not None and second.speaker.text == "dia"
     assert second.speaker_entity == "PER:gatot nurmantyo"
+
+
+def test_more_after_verbs_and_names_that_are_no_subject():
+    a = article_from([
+        '"Partai kami tetap mendukung pemerintah sampai akhir masa jabatan," cetus Mahyudin.',
+        'Bergabungnya Idrus ke dalam kabinet tidak mensyaratkan apa pun dari partai.',
+        '(Baca: Dua Jenderal Masuk Istana, Jokowi: Sudah Melalui Pertimbangan Panjang)',
+        '"Dukungan itu keputusan tertinggi musyawarah nasional partai," ucapnya.',
+    ])
+    names = [(a.text.index(n), a.text.index(n) + len(n), "PER")
+             for n in ("Mahyudin", "Idrus", "Jokowi")]
+    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    quotes = [q for q in find_quotes(a) if q.kind == "direct"]
+    # "cetus" reports speech as "kata" does.
+    assert quotes[0].cue == "cetus" and quotes[0].speaker_entity == "PER:mahyudin"
+    # Neither the man whose joining it was nor a name in a bracketed teaser took the floor.
+    assert quotes[1].speaker_entity == "PER:mahyudin"

@@ -63,6 +63,10 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:dari|di|ke|kepada|terhadap|dengan|oleh|untuk|bagi|pada|atas|tentang|selain)\b", re.I)
 
 
+# A verb turned into a noun by "-nya", right before the name: "Bergabungnya Idrus ke kabinet".
+_NOMINAL_BEFORE = re.compile(r"(?<![\w-])(?:me|di|ber|ter|ke)[a-z]{3,}nya\s+$", re.I)
+
+
 def _subject_person(article: Article, after: int, before: int,
                     quoted: Sequence[tuple[int, int]]) -> tuple[Mention, str] | None:
     """The last person named as a sentence subject between two offsets, outside quotations:
@@ -78,6 +82,10 @@ def _subject_person(article: Article, after: int, before: int,
             sentence = next((x for x in article.sentences if x.start <= m.start < x.end), None)
             lead = article.text[sentence.start:m.start] if sentence else ""
             if _VERB_BEFORE.search(lead) or _PREPOSITION_BEFORE.search(lead.split(",")[-1]):
+                continue
+            if lead.startswith("(") or _NOMINAL_BEFORE.search(lead):
+                # An aside in brackets ("(Baca: …, Jokowi: …)") tells no one's story; after
+                # "Bergabungnya" or "Dilantiknya" the name is whose joining it was.
                 continue
             if best is None or m.start > best[0].start:
                 best = (m, entity.key)

@@ -290,3 +290,14 @@ def test_actor_phrases_lose_leftover_words_and_unnamed_shooting_is_violence():
     assert by_sentence[0].actor1.text == "sekelompok pemuda"
     # Shot by nobody named, not in a battle against militants: an assault (18), not combat.
     assert by_sentence[1].code[:2] == "18"
+
+
+def test_a_staff_word_takes_its_employers_role():
+    from warta.nlp.event_lexicon import actor_code
+
+    # KPK investigators act for the anti-graft commission (JUD), not the police.
+    assert actor_code("penyidik KPK", None, "IDN") == "IDNJUD"
+    assert actor_code("pejabat Kementerian Pertahanan", None, "IDN") == "IDNMIL"
+    # Alone, a staff word keeps its own role.
+    assert actor_code("penyidik", None, "IDN") == "IDNCOP"
+    assert actor_code("Menteri Pertahanan Rusia", None, "IDN") == "RUSMIL"

@@ -102,6 +102,7 @@ class Lexicon:
     roles: dict[str, str]  # phrase -> role code
     people_re: re.Pattern[str]  # plain words for a person
     groups: dict[str, str]  # phrase -> group code
+    staff: frozenset[str]  # role words whose employer, named after them, decides the role
     intent: dict[str, tuple[str, str]]  # root of an act -> (intent code, label)
     not_nouns: frozenset[str]
     not_di_verbs: frozenset[str]
@@ -227,6 +228,7 @@ def lexicon() -> Lexicon:
         roles=roles,
         people_re=re.compile(words_re(actors["people"]["words"]), re.I),
         groups=groups,
+        staff=frozenset(actors["staff"]["words"]),
         intent={root: (code, label) for root, (code, label) in data["intent"].items()},
         not_nouns=frozenset(data["grammar"]["not_nouns"]),
         not_di_verbs=frozenset(data["grammar"]["not_di_verbs"]),
@@ -277,11 +279,13 @@ def _country_in(text: str) -> str | None:
 
 
 def _role_in(text: str) -> str | None:
+    """The role the phrase names: its first role word, unless that is a staff word with its
+    employer named after it ("penyidik KPK")."""
     lex = lexicon()
-    match = lex.role_re.search(text)
-    if not match:
+    found = [m.group(0).lower() for m in lex.role_re.finditer(text)]
+    if not found:
         return None
-    phrase = match.group(0).lower()
+    phrase = found[1] if len(found) > 1 and found[0] in lex.staff else found[0]
     return lex.groups.get(phrase) or lex.roles.get(phrase)
 
 

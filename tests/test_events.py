@@ -301,3 +301,13 @@ def test_a_staff_word_takes_its_employers_role():
     # Alone, a staff word keeps its own role.
     assert actor_code("penyidik", None, "IDN") == "IDNCOP"
     assert actor_code("Menteri Pertahanan Rusia", None, "IDN") == "RUSMIL"
+
+
+def test_a_clitic_nya_does_not_hide_a_trigger():
+    from warta.nlp.event_lexicon import find_triggers, is_noun
+
+    text = "Serangannya menewaskan dua orang. Mereka lalu menyerangnya lagi."
+    keys = [key for _, _, key in find_triggers(text, 0, len(text))]
+    assert keys == ["serangan", "menewaskan", "menyerang"]
+    # The span is the word as written, and "serangannya" is still a noun.
+    assert text[0:11] == "Serangannya" and is_noun("Serangannya")

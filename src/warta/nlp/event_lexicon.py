@@ -43,22 +43,28 @@ def previous_word_in(before: str, words: Sequence[str]) -> bool:
     return match is not None and match.group(1).lower() in words
 
 
+def _head(form: str) -> str:
+    """The first word of a form, lower case, without a clitic "-nya" ("serangannya")."""
+    head = form.lower().split()[0]
+    return head[:-3] if head.endswith("nya") and len(head) > 6 else head
+
+
 def is_verb(form: str) -> bool:
     """A form with a verbal prefix: me-, di-, ber-, ter- ("menyerang", "dijerat")."""
-    head = form.lower().split()[0]
+    head = _head(form)
     return len(head) > 4 and head.startswith(("me", "di", "ber", "ter")) and not is_noun(form)
 
 
 def is_bare(form: str) -> bool:
     """A verb without a voice prefix ("sita", "amankan", "periksa"): the form Indonesian uses
     after a pronoun agent, with the thing acted on first ("Uang tersebut kami sita")."""
-    head = form.lower().split()[0]
+    head = _head(form)
     return not head.startswith(("me", "di", "ber", "ter", "pe")) and not is_noun(form)
 
 
 def is_noun(form: str) -> bool:
     """Indonesian nominalisations: pe-/per-/ke- … -an and bare -an nouns ("serangan")."""
-    head = form.lower().split()[0]
+    head = _head(form)
     if head in lexicon().not_nouns:
         return False  # "enggan", "perintahkan": -an endings that are not nominalisations
     if head in lexicon().nouns:
@@ -142,7 +148,8 @@ def find_triggers(text: str, start: int, end: int) -> Iterator[tuple[int, int, s
     A word-by-word lookup: one regular expression with hundreds of alternatives is several
     times slower on news text."""
     index = lexicon().by_first_word
-    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text, start, end)]
+    words = [(m.start(), m.end(), _bare(m.group(0).lower(), index))
+             for m in _WORD.finditer(text, start, end)]
     i = 0
     while i < len(words):
         found = None
@@ -156,6 +163,14 @@ def find_triggers(text: str, start: int, end: int) -> Iterator[tuple[int, int, s
             yield found
         else:
             i += 1
+
+
+def _bare(word: str, index: dict[str, Any]) -> str:
+    """The word without a clitic "-nya" when only the bare word opens a trigger: "serangannya"
+    is "serangan" (his attack), "menyerangnya" is "menyerang" (attacked him)."""
+    if word.endswith("nya") and word not in index and word[:-3] in index:
+        return word[:-3]
+    return word
 
 
 def _alternation(phrases: Iterable[str]) -> str:

@@ -363,3 +363,15 @@ def test_more_after_verbs_and_names_that_are_no_subject():
     assert quotes[0].cue == "cetus" and quotes[0].speaker_entity == "PER:mahyudin"
     # Neither the man whose joining it was nor a name in a bracketed teaser took the floor.
     assert quotes[1].speaker_entity == "PER:mahyudin"
+
+
+def test_the_name_right_before_the_verb_and_a_linking_adverbial():
+    a = article_from([
+        'Sebelumnya dalam persidangan kemarin Djafar mengaku bahwa dirinya menerima uang itu.',
+        'Oleh karena itu, KPK berharap kepada semua saksi untuk mencontoh sikap tersebut.',
+    ])
+    names = [(a.text.index("Djafar"), a.text.index("Djafar") + 6, "PER"),
+             (a.text.index("KPK"), a.text.index("KPK") + 3, "ORG")]
+    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    quotes = find_quotes(a)
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["Djafar", "KPK"]

@@ -135,7 +135,7 @@ _ADVERBIAL = re.compile(
     r"^(?:dalam|pada|saat|ketika|di|usai|seusai|setelah|sebelum|sementara|selain|berdasarkan|"
     r"kepada|untuk|dengan|melalui|namun|sebelumnya|sedangkan|menanggapi|terkait|soal|"
     r"mengenai|atas|dari|bagi|meski|meskipun|walaupun|jika|kalau|karena|lantaran|sebab|"
-    r"akibat|seperti|sebagaimana)\b",
+    r"akibat|seperti|sebagaimana|oleh|maka|selanjutnya|akhirnya|adapun)\b",
     re.I)
 
 
@@ -318,6 +318,12 @@ def _said(article: Article, at: int, chunk: str, match: re.Match[str],
     text = article.text
     speaker = _named_head(article, mention(text, at + match.start("speaker"),
                                            _subject_of(match["speaker"])))
+    named = _name_before_verb(article, at + match.start("speaker"), at + match.start("verb"))
+    if named is not None and (speaker is None or not (
+            speaker.start < named.end and named.start < speaker.end)):
+        # "Sebelumnya dalam persidangan kemarin Djafar mengaku": the name right before the
+        # verb is its subject, whatever circumstances open the sentence.
+        speaker = named
     if speaker is not None and _only_circumstance(speaker.text):
         # "Ratu Maxima yang diterima Presiden … di Istana Merdeka, Selasa, mengatakan": the
         # words before the verb are a circumstance; the subject opens the sentence.
@@ -328,6 +334,20 @@ def _said(article: Article, at: int, chunk: str, match: re.Match[str],
     if (asked := lexicon().request_content.match(text, content_start)) is not None:
         content_start = asked.end()  # "meminta agar …": what was asked follows
     return match["verb"].lower(), speaker, content_start
+
+
+def _name_before_verb(article: Article, start: int, verb: int) -> Mention | None:
+    """A person or organisation named between ``start`` and a verb, ending right before it
+    (adverbs such as "juga" or "sebelumnya" allowed between)."""
+    for entity in article.entities:
+        if entity.type not in ("PER", "ORG"):
+            continue
+        for m in entity.mentions:
+            if start <= m.start and m.end <= verb and (
+                    not article.text[m.end:verb].strip()
+                    or _ADVERBS.fullmatch(article.text[m.end:verb].rstrip())):
+                return Mention(m.start, m.end, m.text)
+    return None
 
 
 def _only_circumstance(phrase: str) -> bool:

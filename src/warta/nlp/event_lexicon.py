@@ -2,11 +2,12 @@
 
 ``data/id/events.toml`` (triggers with CAMEO codes and their voice, factuality words, counts,
 intent and grammar lists) and ``data/id/actors.toml`` (roles and named groups) are read once into
-a :class:`Lexicon`; :func:`find_triggers` looks them up word by word; the ``is_*`` helpers tell
-event nouns, prefixed verbs and bare verbs apart; :func:`actor_code` reads a CAMEO-style actor code
-(country + role) off an actor phrase with the same dictionaries and the places tables' country
-names. Kept apart from :mod:`warta.nlp.events`, which codes the events, so each module stays one
-job.
+a :class:`Lexicon`; the [grammar] words the coder reads a clause's structure by are built into
+the patterns of a :class:`Grammar`; :func:`find_triggers` looks triggers up word by word; the
+``is_*`` helpers tell event nouns, prefixed verbs and bare verbs apart; :func:`actor_code` reads
+a CAMEO-style actor code (country + role) off an actor phrase with the same dictionaries and the
+places tables' country names. Kept apart from :mod:`warta.nlp.events`, which codes the events,
+so each module stays one job.
 """
 
 from __future__ import annotations
@@ -185,7 +186,8 @@ def _grammar(grammar: dict[str, Any]) -> dict[str, Any]:
     done = "".join(f"(?<!{re.escape(word)} )" for word in grammar["done"])
     return {
         "capability_re": re.compile(
-            done + words_re(grammar["capability"]) + r"\s+(?:(?:saja|juga|lagi)\s+)?$", re.I),
+            done + words_re(grammar["capability"]) + r"\s+(?:"
+            + _alternation(grammar["capability_adverbs"]) + r"\s+)?$", re.I),
         "as_if_re": re.compile(words_re(grammar["as_if"]) + r"[^,;]*$", re.I),
         "origin_re": re.compile(words_re(grammar["origin"]) + r"\s+$", re.I),
         "place_before_re": re.compile(words_re(grammar["place_prepositions"]) + r"\s+$", re.I),
@@ -250,6 +252,122 @@ def lexicon() -> Lexicon:
         **_grammar(data["grammar"]),
         nouns=frozenset(data["grammar"]["nouns"]),
         phrase_words=frozenset(data["grammar"]["phrase_words"]),
+    )
+
+
+# --- the shape of a clause: the [grammar] words the coder reads sentences by -----------------
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Patterns of clause structure around the [grammar] word lists of events.toml: the shape
+    of each pattern is code, its words are data (what each list is for is told there)."""
+
+    clause_break: re.Pattern[str]  # punctuation or a conjunction between two clauses
+    pronoun_subject: re.Pattern[str]  # a pronoun opening a clause (group 1)
+    relative: re.Pattern[str]  # "yang" and the rest of its clause, up to the end
+    by: re.Pattern[str]  # "oleh" and up to four words, right before a passive's agent
+    # A verb right after "yang" (auxiliaries and a light verb allowed) sits in a relative
+    # clause: the guideline (rule 4) does not count it; the main clause carries the event.
+    relative_verb: re.Pattern[str]
+    apposition: re.Pattern[str]  # from a sentence-opening name to its verb, between commas
+    noun_event_before: re.Pattern[str]  # "melakukan serangan": the noun is an event
+    noun_event_after: re.Pattern[str]  # "serangan terhadap …", "serangan … oleh …"
+    descriptor: re.Pattern[str]  # "pelaku bom bunuh diri": a trigger describing a person
+    occurs: re.Pattern[str]  # an occurrence verb right after an event noun (adverbs between)
+    occurs_after: re.Pattern[str]  # an occurrence verb a few words on
+    circumstance: re.Pattern[str]  # "dalam serangan": the noun is the setting
+    pronoun_agent: re.Pattern[str]  # a pronoun right before a bare verb (group 1)
+    noun_agent: re.Pattern[str]  # "Penangkapan dilakukan (oleh)" before its agent
+    adverbial_opening: re.Pattern[str]  # a sentence-opening clause without a subject
+    # Capitalised words before and after a role word ("Kepala Kantor Jaksa", "pasukan Suriah"),
+    # not a weekday, a month or a time zone ("polisi Rabu (28/2)").
+    role_head: re.Pattern[str]
+    role_tail: re.Pattern[str]
+    named_anaphor: re.Pattern[str]  # "Pertemuan Korsel dan Korut tersebut": told before
+    shared_subject: re.Pattern[str]  # what opens a clause sharing the sentence's subject
+    with_partner: re.Pattern[str]  # "dengan" and a few words, before whom one meets
+    coordinator: re.Pattern[str]  # "dan", "serta", … anywhere
+    auxiliaries: re.Pattern[str]  # auxiliaries closing a subject before its verb
+    object_end: re.Pattern[str]  # where a plain object phrase ends
+    open_end: re.Pattern[str]  # words a noun phrase cannot end on, cut off
+    to_whom: re.Pattern[str]  # a preposition before who receives the act
+    coordination: re.Pattern[str]  # all there is between two coordinated verbs
+    not_in_phrase: frozenset[str]
+    not_phrase_start: frozenset[str]
+    pronoun_speakers: frozenset[str]  # a quote's speaker that names nobody ("-nya", "ia")
+
+
+def standard_names(table: dict[str, list[str]]) -> list[str]:
+    """The first, standard spelling of each weekday or month of a time.toml table ("senin",
+    "jumat", "november"; not "jum'at", "nopember")."""
+    return [spellings[0] for spellings in table.values()]
+
+
+@cache
+def grammar() -> Grammar:
+    words = load_toml("id/events.toml")["grammar"]
+    time = load_toml("id/time.toml")
+    weekdays = standard_names(time["weekdays"])
+    calendar = [name.capitalize() for name in [*weekdays, *standard_names(time["months"])]]
+
+    def either(key: str) -> str:
+        return _alternation(words[key])
+
+    relative = re.escape(words["relative"])
+    coordinators = either("coordinators")
+    # Capitalised words that name no one: a weekday, a month or a time zone.
+    not_a_name = "(?!" + _alternation([*calendar, *words["not_names"]]) + r"\b)"
+    return Grammar(
+        clause_break=re.compile(r",|;|\b" + either("clause_breaks") + r"\b", re.I),
+        pronoun_subject=re.compile(r"(?:^|[,;]\s*)(" + either("subject_pronouns") + r")\b",
+                                   re.I),
+        relative=re.compile(r"\b" + relative + r"\b[^,;]*$", re.I),
+        # The agent marker and up to four words before the agent.
+        by=re.compile(r"\b" + either("agent_markers") + r"\s+(?:[\w-]+\s+){0,4}$", re.I),
+        relative_verb=re.compile(
+            r"\b" + relative + r"\s+(?:" + either("relative_auxiliaries") + r"\s+){0,2}"
+            r"(?:" + either("light_verbs") + r"\s+)?$", re.I),
+        apposition=re.compile(r"\s*,[^;]+,\s*(?:" + either("apposition_adverbs") + r"\s+)?",
+                              re.I),
+        noun_event_before=re.compile(
+            r"\b" + either("noun_event_before") + r"\s+(?:[\w-]+\s+){0,1}$", re.I),
+        noun_event_after=re.compile(
+            r"\s+(?:[\w-]+\s+){0,3}?" + either("noun_event_after") + r"\b", re.I),
+        descriptor=re.compile(r"\b" + either("descriptors") + r"\s*$", re.I),
+        occurs=re.compile(r"\s+(?:" + either("occurs_adverbs") + r"\s+)?" + either("occurs")
+                          + r"\b", re.I),
+        occurs_after=re.compile(r"\s+(?:[\w-]+\s+){0,3}?" + either("occurs_after") + r"\b",
+                                re.I),
+        circumstance=re.compile(r"\b" + either("circumstance") + r"\s+(?:[\w-]+\s+){0,1}$",
+                                re.I),
+        pronoun_agent=re.compile(r"\b(" + either("agent_pronouns") + r")\s+$", re.I),
+        noun_agent=re.compile(
+            r"\s+(?:[\w-]+\s+){0,2}?" + either("noun_agent_verbs") + r"\s+(?:"
+            + either("agent_markers") + r"\s+)?$", re.I),
+        adverbial_opening=re.compile(
+            r"^\s*" + either("adverbial_openings") + r"\s+(?:[\w-]+\s+){0,1}$", re.I),
+        role_head=re.compile(rf"(?<![\w-])(?:{not_a_name}[A-Z][\w-]*\s+){{1,3}}$"),
+        role_tail=re.compile(
+            rf"\s+(?:{not_a_name}[A-Z][\w-]*)(?:\s+{not_a_name}[A-Z][\w-]*){{0,3}}"),
+        named_anaphor=re.compile(r"(?:\s+[A-Z][\w-]*(?:\s+" + either("name_joiners") + r")?){1,4}"
+                                 r"\s+" + either("named_anaphor_pointers") + r"\b"),
+        shared_subject=re.compile(
+            r"(?:,\s*|\b)" + _alternation([*words["coordinators"],
+                                            *words["shared_subject_openers"]])
+            + r"\s+(?:(?:[\w-]+\s+){0,2}?)$", re.I),
+        with_partner=re.compile(r"\b" + either("partner_markers") + r"\s+(?:[\w-]+\s+){0,3}$",
+                                re.I),
+        coordinator=re.compile(r"\b" + coordinators + r"\b", re.I),
+        auxiliaries=re.compile(r"(?:\s+" + either("auxiliaries") + r")+\s*$", re.I),
+        object_end=re.compile(r"[,.;:!?\"“”()]|\s" + either("object_ends") + r"\b", re.I),
+        open_end=re.compile(r"(?:[\s,]+" + either("open_ends") + r")+$", re.I),
+        to_whom=re.compile(r"\s*" + either("recipient_markers") + r"\s+", re.I),
+        coordination=re.compile(r"^\s*(?:,\s*)?" + coordinators + r"\s+(?:"
+                                + either("coordinated_adverbs") + r"\s+)?$", re.I),
+        not_in_phrase=frozenset(words["not_in_phrase"]),
+        not_phrase_start=frozenset([*words["not_phrase_start"], *weekdays]),
+        pronoun_speakers=frozenset(["-nya", *words["subject_pronouns"]]),
     )
 
 

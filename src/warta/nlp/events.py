@@ -23,8 +23,8 @@ event nouns that are only named are not events; coordinated verbs with one code 
 an actor's own future cooperation or fighting, stated in a report, is an intent or a threat
 (03x, 138); state forces firing on civilians is repression (175); agentless arrests and
 investigations get the article's police or prosecutor as an implied source (a code, no text).
-The lexicon, the word shapes and the actor codes it relies on live in
-:mod:`warta.nlp.event_lexicon`.
+The lexicon, the word shapes, the clause patterns (their words in the [grammar] table of
+``events.toml``) and the actor codes it relies on live in :mod:`warta.nlp.event_lexicon`.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ from warta.nlp.event_lexicon import (
     country_names,
     country_re,
     find_triggers,
+    grammar,
     is_bare,
     is_noun,
     is_verb,
@@ -63,64 +64,15 @@ if TYPE_CHECKING:
 # How many words before a trigger may hold a negation or modal word that governs it.
 # Read off Indonesian news sentences: "tidak akan pernah menyerang" has three words between.
 _FACTUALITY_WINDOW = 4
-# Words that close one clause and open the next: the source of an event is in its own clause.
-_CLAUSE_BREAK = re.compile(
-    r",|;|\b(?:karena|sehingga|setelah|sebelum|ketika|saat|sementara|namun|tetapi|bahwa|"
-    r"agar|supaya|sedangkan|lalu|kemudian|sejak)\b", re.I)
-_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*)(ia|dia|beliau)\b", re.I)
-_RELATIVE = re.compile(r"\byang\b[^,;]*$", re.I)
-# "oleh" and up to four words before the agent: "diamankan oleh tiga orang anggota Densus 88".
-_BY = re.compile(r"\boleh\s+(?:[\w-]+\s+){0,4}$", re.I)
 # Between a passive verb and its bare agent ("ditangkap Tim Densus 88"): a few words, no
 # preposition or punctuation ("ditangkap di Garut" names a place, not an agent).
 _BARE_AGENT_GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,2}$")
-# A verb right after "yang" (auxiliaries and a light verb allowed) sits in a relative clause:
-# "Uang yang disita dari pelaku", "pelaku yang melakukan penyerangan". The guideline (rule 4)
-# does not count these as reported actions; the main clause carries the event.
-_RELATIVE_VERB = re.compile(
-    r"\byang\s+(?:(?:telah|sudah|akan|sedang|tengah|masih|juga|pernah|baru|sempat|diduga|"
-    r"kemudian|lalu|ikut|turut|berhasil|kembali|segera|langsung)\s+){0,2}"
-    r"(?:(?:melakukan|melancarkan)\s+)?$", re.I)
-# From the end of a sentence-opening name to a verb: an apposition between two commas.
-_APPOSITION = re.compile(r"\s*,[^;]+,\s*(?:(?:telah|sudah|akhirnya|kemudian|juga|resmi)\s+)?",
-                         re.I)
 # Roots whose events mean nothing without their source: statements, appeals, intentions,
 # consultations, cooperation.
 _NEEDS_SOURCE = frozenset({"01", "02", "03", "04", "05", "06"})
-# A noun trigger is an event when something happens with it: "melakukan serangan",
-# "serangan terjadi", "serangan terhadap …", "serangan … oleh …".
-_NOUN_EVENT_BEFORE = re.compile(
-    r"\b(?:melakukan|melancarkan|menggelar|mengadakan|terjadi|terjadinya|aksi|menjalani|"
-    r"dilakukan|melaksanakan)\s+(?:[\w-]+\s+){0,1}$", re.I)
-_NOUN_EVENT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:terhadap|oleh|terjadi|dilakukan)\b",
-                               re.I)
-# Words that turn a trigger into a description of a person: "pelaku bom bunuh diri".
-# So do the names of offices and units: "Direktur Penyidikan KPK", "Kepala Bagian Penerangan".
-_DESCRIPTOR = re.compile(r"\b(?:pelaku|tersangka|terduga|korban|direktur|direktorat|deputi|"
-                         r"kepala|kasubdit|subdit|satgas|satuan|biro|bagian|divisi)\s*$", re.I)
-# Occurrence verbs: an event noun as their subject is a mention of the event even when it points
-# back ("Penangkapan itu terjadi, Sabtu", eval/GUIDELINE.md 1.1 rule 2).
-_OCCURS = re.compile(r"\s+(?:(?:juga|sudah|telah|baru)\s+)?(?:terjadi|berlangsung|dilakukan|"
-                     r"digelar|berakhir|dilaksanakan)\b", re.I)
-# An event noun whose occurrence the sentence states, a few words on.
-_OCCURS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:terjadi|berlangsung|dilakukan|digelar)\b",
-                           re.I)
-# A noun trigger after these words is the setting of what the sentence tells, not its action.
-_CIRCUMSTANCE = re.compile(r"\b(?:dalam|akibat|selama)\s+(?:[\w-]+\s+){0,1}$", re.I)
 # Only violence and protest are told as a setting ("tewas dalam serangan"); "dalam penyidikan",
 # "selama pemeriksaan" name a procedure, not an event of this sentence.
 _SETTING_ROOTS = frozenset({"14", "18", "19", "20"})
-# A pronoun right before a bare verb is its agent, the phrase before it the one acted on:
-# "Uang tersebut kami sita", "Tersangka langsung kami amankan" (Indonesian object-first voice).
-_PRONOUN_AGENT = re.compile(r"\b(kami|kita|saya|aku|mereka|dia|ia)\s+$", re.I)
-# The agent of an event noun after an occurrence verb: "Penangkapan dilakukan Tim Tekab 308".
-_NOUN_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:dilakukan|dilaksanakan)\s+(?:oleh\s+)?$",
-                         re.I)
-# A clause opened by one of these has no subject of its own: it shares the main clause's
-# ("Sebelum melakukan penangkapan, penyidik KPK melakukan penggeledahan").
-_ADVERBIAL_OPENING = re.compile(
-    r"^\s*(?:setelah|sebelum|saat|ketika|usai|seusai|sesudah|selain|sambil|tak lama setelah)"
-    r"\s+(?:[\w-]+\s+){0,1}$", re.I)
 
 
 # --- actors ------------------------------------------------------------------------------------
@@ -133,14 +85,6 @@ class _Candidate:
     text: str
     entity: Entity | None
     code: str | None
-
-
-# Capitalised words after a role word that name whose it is ("pasukan Suriah", "militan ISIS"),
-# but not a weekday, a month or a time zone ("polisi Rabu (28/2)").
-_NOT_A_NAME = (r"(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Januari|Februari|Maret|April|"
-               r"Mei|Juni|Juli|Agustus|September|Oktober|November|Desember|WIB|WITA|WIT)\b)")
-_ROLE_HEAD = re.compile(rf"(?<![\w-])(?:{_NOT_A_NAME}[A-Z][\w-]*\s+){{1,3}}$")
-_ROLE_TAIL = re.compile(rf"\s+(?:{_NOT_A_NAME}[A-Z][\w-]*)(?:\s+{_NOT_A_NAME}[A-Z][\w-]*){{0,3}}")
 
 
 def _candidates(article: Article, sentence: Span, default_country: str | None
@@ -177,17 +121,17 @@ def _candidates(article: Article, sentence: Span, default_country: str | None
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if start < phrase_end:
             continue  # a rank inside the phrase just built: "Kapolri Jenderal Tito Karnavian"
-        if text[start].isupper() and (head := _ROLE_HEAD.search(
+        if text[start].isupper() and (head := grammar().role_head.search(
                 text, max(phrase_end, sentence.start), start)):
             # A capitalised role word inside a longer title: "Kepala Kantor Jaksa Penuntut Umum".
             # The title stops at a word that opens no phrase or names an event ("Kunjungan").
             for word in reversed(list(re.finditer(r"\S+", head.group(0)))):
                 lower = word.group(0).lower()
-                if lower in _NOT_PHRASE_START or lower in lexicon().by_first_word:
+                if lower in grammar().not_phrase_start or lower in lexicon().by_first_word:
                     break
                 start = head.start() + word.start()
         # A role word followed by a country or name: "pasukan Suriah", "militan ISIS".
-        tail = _ROLE_TAIL.match(text, end, min(end + 60, sentence.end))
+        tail = grammar().role_tail.match(text, end, min(end + 60, sentence.end))
         if tail:
             end = tail.end()
         overlapping = [c for c in found if c.start < end and start < c.end]
@@ -328,66 +272,26 @@ def _site(article: Article, index: int, sentence: Span, start: int, end: int,
     reports = list(lex.report_re.finditer(text, sentence.start, start))
     inside = [(s, e) for s, e in quoted if s <= start < e]
     floor = max([sentence.start, *(m.end() for m in reports), *(s for s, _ in inside)])
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, floor, start)]
-    following = _CLAUSE_BREAK.search(text, end, sentence.end)
+    clause_break = grammar().clause_break
+    breaks = [m.end() for m in clause_break.finditer(text, floor, start)]
+    following = clause_break.search(text, end, sentence.end)
     site = _Site(index, sentence, start, end, floor, breaks[-1] if breaks else floor,
                  following.start() if following else sentence.end)
     return site, bool(reports or inside)
 
 
-# An event noun with its participants, pointing back: "Pertemuan Korsel dan Korut tersebut".
-_NAMED_ANAPHOR = re.compile(r"(?:\s+[A-Z][\w-]*(?:\s+dan)?){1,4}\s+(?:itu|tersebut)\b")
-# What opens a clause without a subject of its own, right before its verb: it shares the
-# sentence's subject.
-_SHARED_SUBJECT = re.compile(
-    r"(?:,\s*|\b)(?:dan|serta|lalu|kemudian|setelah|sebelum|sejak|usai|ketika|saat)\s+"
-    r"(?:(?:[\w-]+\s+){0,2}?)$", re.I)
-# "… dengan X" after a consultation verb: X is who one meets.
-_WITH = re.compile(r"\bdengan\s+(?:[\w-]+\s+){0,3}$", re.I)
-_AND = re.compile(r"\b(?:dan|serta|lalu|kemudian)\b", re.I)
 # A lower-case word with a verbal prefix ("menunjukkan", "diduga", "berencana").
 _VERB_WORD = re.compile(r"(?<![\w-])(?:me|di|ber|ter)[a-z]{3,}\b")
-# Auxiliaries and adverbs between a subject and its verb ("Polisi telah memeriksa").
-_AUXILIARIES = re.compile(
-    r"(?:\s+(?:telah|sudah|akan|masih|juga|pun|langsung|kemudian|lalu|sempat|berhasil|kembali|"
-    r"segera|baru|sedang|tengah|kini|pernah|lantas|bahkan|diduga|disebut|dikabarkan|"
-    r"tega|nekat|sengaja|berani|ingin|mau|hendak|berencana|bisa|dapat|harus|perlu|bakal|"
-    r"siap|berupaya|mencoba|terus|tidak|tak|belum))+\s*$",
-    re.I)
-# Where a plain object phrase ends: a preposition, a conjunction or punctuation.
-_OBJECT_END = re.compile(
-    r"[,.;:!?\"“”()]|\s(?:di|ke|dari|pada|dengan|untuk|karena|saat|ketika|yang|sejak|sekitar|"
-    r"dalam|sebagai|atas|agar|setelah|sebelum|hingga|sampai|selama|melalui|serta|namun)\b",
-    re.I)
 # A plain phrase longer than this is a clause, not an actor.
 _MAX_PHRASE_WORDS = 7
 
-
-# Words a noun phrase cannot hold: they make it a clause ("Mereka menggunakan granat untuk").
-_NOT_IN_PHRASE = frozenset({"untuk", "akibat", "baik", "atau", "bahwa", "jika", "karena", "agar",
-                            "tetapi", "namun", "sehingga", "ketika", "saat", "kalau", "harus",
-                            "seandainya", "apabila"})
-# Words a noun phrase cannot end on: a conjunction, a relative or an adverb left over from the
-# clause around it. They are cut off: "Saya sangat" is "Saya", "stasiun radar dan" is
-# "stasiun radar", "Sidang kali ini akan" is "Sidang kali ini".
-_OPEN_END = re.compile(
-    r"(?:[\s,]+(?:dan|atau|serta|yang|sebagai|akan|masih|sangat|juga|telah|sudah|pun|tidak|tak|"
-    r"belum|bisa|dapat))+$", re.I)
-_NOT_PHRASE_START = frozenset({
-    "dan", "atau", "serta", "lalu", "kemudian", "yang", "itu", "ini", "selain", "sebagai",
-    "dalam", "pada", "di", "ke", "dari", "untuk", "saat", "setelah", "sementara", "namun",
-    "sedangkan", "adapun", "bahkan", "menurut", "terkait", "soal", "hingga", "sampai",
-    "bersama", "sekitar", "pukul", "kemarin", "tadi", "sejak", "senin", "selasa", "rabu",
-    "kamis", "jumat", "sabtu", "minggu", "tak", "tidak", "hasil", "langsung", "nanti", "juga",
-    "telah", "sudah", "akan", "masih", "kini", "pun", "usai", "seusai", "sesudah", "sebelum",
-    "ketika", "secara", "sehingga"})
 
 def _is_noun_phrase(phrase: str) -> bool:
     words = phrase.split()
     # A count may open it: "29 terduga kasus penipuan".
     if not words or len(words) > _MAX_PHRASE_WORDS or not phrase[0].isalnum():
         return False
-    if words[0].lower() in _NOT_PHRASE_START:
+    if words[0].lower() in grammar().not_phrase_start:
         return False
     head = words[0].lower()
     if (len(head) > 5 and head.startswith(("me", "ber", "di", "ter"))
@@ -396,7 +300,7 @@ def _is_noun_phrase(phrase: str) -> bool:
     for word in words:
         lower = word.lower().strip(",")
         # A lower-case word with a verbal prefix is a verb: the phrase is a clause.
-        if lower in _NOT_IN_PHRASE or (word.islower() and len(lower) > 5
+        if lower in grammar().not_in_phrase or (word.islower() and len(lower) > 5
                                        and lower.startswith(("me", "ber", "di", "ter"))
                                        and lower not in lexicon().phrase_words):
             return False
@@ -407,7 +311,7 @@ def _phrase(article: Article, start: int, end: int, default_country: str | None,
             ) -> _Candidate | None:
     """An actor named by a plain noun phrase the dictionaries do not know ("sejumlah saksi")."""
     raw = article.text[start:end]
-    phrase = _OPEN_END.sub("", raw.strip(" ,")).strip(" ,")
+    phrase = grammar().open_end.sub("", raw.strip(" ,")).strip(" ,")
     if not _is_noun_phrase(phrase):
         return None
     at = start + raw.find(phrase)
@@ -423,7 +327,7 @@ def _subject_phrase(article: Article, site: _Site, default_country: str | None,
     """The words before the verb in its clause; if the clause has none, the head of the
     sentence's first clause ("Sedikitnya tiga pria bersenjata dengan …, menyerang")."""
     text = article.text
-    head = _AUXILIARIES.sub("", text[site.clause_start:site.start])
+    head = grammar().auxiliaries.sub("", text[site.clause_start:site.start])
     if head.strip(" ,"):
         # The clause's subject, or, when a verb comes first ("P2TP2A mengutus stafnya untuk
         # berkoordinasi"), the subject of that verb, who also does this one.
@@ -432,7 +336,7 @@ def _subject_phrase(article: Article, site: _Site, default_country: str | None,
             _phrase(article, site.clause_start, site.clause_start + controller.end(1),
                     default_country)
             if (controller := _BEFORE_VERB.match(head)) else None)
-    stop = _OBJECT_END.search(text, site.floor, site.start)
+    stop = grammar().object_end.search(text, site.floor, site.start)
     return _phrase(article, site.floor, stop.start() if stop else site.start, default_country)
 
 
@@ -444,13 +348,13 @@ def _speaker_as_subject(article: Article, site: _Site, candidates: list[_Candida
     for quote in article.quotes:
         if not (quote.start <= site.start < quote.end) or quote.speaker is None:
             continue
-        if _AUXILIARIES.sub("", " " + text[quote.start:site.start]).strip(" ,"):
+        if grammar().auxiliaries.sub("", " " + text[quote.start:site.start]).strip(" ,"):
             return None  # the reported clause has a subject of its own
         speaker = quote.speaker
         named = [c for c in candidates if c.start < speaker.end and speaker.start < c.end]
         if named:
             return named[0]
-        if speaker.text.lower() in ("-nya", "ia", "dia", "beliau"):
+        if speaker.text.lower() in grammar().pronoun_speakers:
             return None
         return _Candidate(speaker.start, speaker.end, speaker.text, None,
                           actor_code(speaker.text, None, default_country))
@@ -486,42 +390,38 @@ def _object_phrase(article: Article, site: _Site, default_country: str | None,
     menjaga keamanan")."""
     text = article.text
     start = site.end
-    if (lead := _TO_WHOM.match(text, start, site.sentence.end)) is not None:
+    if (lead := grammar().to_whom.match(text, start, site.sentence.end)) is not None:
         start = lead.end()
-    stop = _OBJECT_END.search(text, start, site.sentence.end)
+    stop = grammar().object_end.search(text, start, site.sentence.end)
     end = stop.start() if stop else site.sentence.end
     verb = next((m for m in _VERB_WORD.finditer(text, start, end)
                  if m.group(0) not in lexicon().phrase_words), None)
     return _phrase(article, start, verb.start() if verb else end, default_country)
 
 
-# A preposition naming who receives the act: "kepada warga", "terhadap pos polisi".
-_TO_WHOM = re.compile(r"\s*(?:kepada|terhadap|bagi)\s+", re.I)
-
-
 def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
                   candidates: list[_Candidate], default_country: str | None,
                   ) -> tuple[_Candidate | None, _Candidate | None] | None:
     """(source, target) of the event at ``site``, or None if the trigger is not an event."""
-    text = article.text
+    text, g = article.text, grammar()
     before = [c for c in candidates if site.floor <= c.start and c.end <= site.start]
     in_clause = [c for c in before if c.start >= site.clause_start
-                 and not _RELATIVE.search(text[site.clause_start:c.start])]
+                 and not g.relative.search(text[site.clause_start:c.start])]
     after = [c for c in candidates if site.end <= c.start < site.clause_end]
     adjacent = after[0] if after and after[0].start <= site.end + 1 else None
     noun = is_noun(form)
     setting = (trigger.code[:2] in _SETTING_ROOTS
-               and _CIRCUMSTANCE.search(text[site.sentence.start:site.start]) is not None)
-    if noun and not setting and _CIRCUMSTANCE.search(text[site.sentence.start:site.start]):
+               and g.circumstance.search(text[site.sentence.start:site.start]) is not None)
+    if noun and not setting and g.circumstance.search(text[site.sentence.start:site.start]):
         return None  # "Dalam penelusuran polisi, …": a procedure as the frame, not an event
-    if noun and not (adjacent or _NOUN_EVENT_BEFORE.search(text[site.sentence.start:site.start])
-                     or _NOUN_EVENT_AFTER.match(text, site.end, site.sentence.end) or setting):
+    if noun and not (adjacent or g.noun_event_before.search(text[site.sentence.start:site.start])
+                     or g.noun_event_after.match(text, site.end, site.sentence.end) or setting):
         return None  # "pola serangan", "serangan di Filipina": the attack is only named
-    if noun and (agent := next((c for c in after if _NOUN_AGENT.match(
+    if noun and (agent := next((c for c in after if g.noun_agent.match(
             text[site.end:c.start])), None)) is not None:
         # "Penangkapan dilakukan Tim Tekab 308 Polres Lampung Timur"
         return agent, None
-    pronoun = _PRONOUN_AGENT.search(text[site.clause_start:site.start])
+    pronoun = g.pronoun_agent.search(text[site.clause_start:site.start])
     if pronoun is not None and is_bare(form):
         at = site.clause_start + pronoun.start(1)
         agent = _Candidate(at, at + len(pronoun.group(1)), pronoun.group(1), None, None)
@@ -533,16 +433,16 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
         # berencana menyerang": after another verb, the subject is the actor named after it.
         verbs = [m for m in _VERB_WORD.finditer(text, source.end, site.start)
                  if m.group(0) not in lexicon().phrase_words]
-        if verbs and not _AND.search(text, verbs[0].end(), site.start):
+        if verbs and not g.coordinator.search(text, verbs[0].end(), site.start):
             # (Not for coordinated verbs, which share the subject: "pejabat Australia
             # mengunjungi Prakash … dan bekerja sama dengan pihak berwenang Turki".)
             later = [c for c in in_clause if c.start >= verbs[0].end()]
             source = later[0] if later else source
     if source is None:
         source = _speaker_as_subject(article, site, candidates, default_country)
-    if source is None and _ADVERBIAL_OPENING.match(text[site.sentence.start:site.start]):
+    if source is None and g.adverbial_opening.match(text[site.sentence.start:site.start]):
         source = _main_subject(article, site, candidates, default_country)
-    if source is None and (subject := _PRONOUN_SUBJECT.search(
+    if source is None and (subject := g.pronoun_subject.search(
             text[site.clause_start:site.start])) is not None:
         # The pronoun as written, standing for the first person of the previous sentence.
         at = site.clause_start + subject.start(1)
@@ -555,11 +455,11 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
         # ("Kuwait menghentikan pinjaman untuk negara pimpinan Kim Jong-un, dan melarang
         # impor"); after a bare comma, or for a passive verb ("menangkap X, kemudian
         # ditahan"), the actor just named is nearer the mark.
-        shared = not trigger.passive and _SHARED_SUBJECT.search(text, site.floor, site.start)
+        shared = not trigger.passive and g.shared_subject.search(text, site.floor, site.start)
         # A subject that opens the sentence, then an apposition between commas, then the
         # verb: "Zunaidi Abdillah, pelaku pelecehan pasien RS National Hospital, ditetapkan …".
         opening = (not text[site.sentence.start:before[0].start].strip()
-                   and _APPOSITION.fullmatch(text, before[0].end, site.start) is not None)
+                   and g.apposition.fullmatch(text, before[0].end, site.start) is not None)
         # Where one goes or is ("Pria itu ke Sekolah Dasar X dan melepaskan tembakan") does
         # not act.
         place_before = lexicon().place_before_re
@@ -572,8 +472,8 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
     if trigger.code[:2] == "04":
         # Who one meets or talks with follows "dengan"; a topic may come first ("membicarakan
         # persoalan ISIS dengan Menteri Pertahanan Selandia Baru").
-        partner = next((c for c in after if _WITH.search(text[site.end:c.start])
-                        and not _AND.search(text[site.end:c.start])), None)
+        partner = next((c for c in after if g.with_partner.search(text[site.end:c.start])
+                        and not g.coordinator.search(text[site.end:c.start])), None)
         target = partner or target
     if noun and setting:
         # "… tewas dalam serangan …": the attack is the setting; those counted are its targets,
@@ -584,7 +484,7 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
         return adjacent, (after[1] if len(after) > 1 else None)
     if trigger.passive:
         # "ditangkap oleh polisi", or the agent right after the verb: "ditangkap polisi".
-        by = [c for c in after if _BY.search(text[site.end:c.start])] or [
+        by = [c for c in after if g.by.search(text[site.end:c.start])] or [
             c for c in after[:1] if _BARE_AGENT_GAP.match(text[site.end:c.start])]
         if not by and not noun:
             # An agent no dictionary knows, right after the verb: "ditangkap pedagang Pasar".
@@ -593,7 +493,7 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
         if source is None and not noun:
             source = _subject_phrase(article, site, default_country)  # "Seluruhnya ditangkap"
         # A verb inside a relative clause ("wilayah yang diduduki oleh X") never gets here
-        # (_RELATIVE_VERB); a subject with a relative clause of its own keeps its role:
+        # (g.relative_verb); a subject with a relative clause of its own keeps its role:
         # "Marianus yang juga Calon Gubernur NTT diperiksa".
         return (by[0] if by else None), source
     if target is None and len(in_clause) >= 2:
@@ -612,7 +512,7 @@ def _held(candidate: _Candidate) -> bool:
 
 
 def code_events(article: Article) -> list[Event]:
-    lex = lexicon()
+    lex, g = lexicon(), grammar()
     text = article.text
     default_country = _default_country(article)
     quoted = [(q.start, q.end) for q in article.quotes]
@@ -625,14 +525,14 @@ def code_events(article: Article) -> list[Event]:
             trigger = lex.triggers[key]
             before_text = text[sentence.start:start]
             anaphor = lex.anaphoric_re.match(text, end, sentence.end) or (
-                _NAMED_ANAPHOR.match(text, end, sentence.end) if is_noun(form) else None)
-            if anaphor is not None and _OCCURS.match(text, anaphor.end(), sentence.end):
+                g.named_anaphor.match(text, end, sentence.end) if is_noun(form) else None)
+            if anaphor is not None and g.occurs.match(text, anaphor.end(), sentence.end):
                 anaphor = None  # "Penangkapan itu terjadi Sabtu": a mention of its own (rule 2)
             if lex.topic_re.search(before_text) or anaphor is not None:
                 continue  # a subject of talk ("membahas kerja sama"), or an event told before
             # "pelaku bom bunuh diri" describes the perpetrator; "Pelaku dijerat" and
             # "Tersangka membacok korban" are clauses with a verb.
-            if _DESCRIPTOR.search(before_text) and not is_verb(key):
+            if g.descriptor.search(before_text) and not is_verb(key):
                 continue
             if is_noun(form) and lex.case_re.search(before_text):
                 continue  # "kasus pembunuhan Kim Jong Nam": a case's name (guideline 1.1)
@@ -640,7 +540,7 @@ def code_events(article: Article) -> list[Event]:
                 continue  # "Sistem ini dapat melumpuhkan 36 target": what can be, not an act
             if lex.as_if_re.search(before_text):
                 continue  # "seolah-olah Jokowi meminta dukungan": what did not happen
-            if _RELATIVE_VERB.search(before_text):
+            if g.relative_verb.search(before_text):
                 continue  # "yang ditangkap di Jambi": describes a participant (guideline 1.1)
             if trigger.unless_next and next_word_in(text[end:sentence.end],
                                                      trigger.unless_next):
@@ -665,7 +565,7 @@ def code_events(article: Article) -> list[Event]:
                 target = None
             actor1, actor2 = _to_actor(source), _to_actor(target)
             if actor1 is None and actor2 is None and not (
-                    is_noun(form) and _OCCURS_AFTER.match(text, end, sentence.end)):
+                    is_noun(form) and g.occurs_after.match(text, end, sentence.end)):
                 # Nobody does anything to anybody: not an event we can code, unless the text
                 # says it happened ("Penyerangan di Mapolda Sumut terjadi pada pukul 03.00").
                 continue
@@ -715,11 +615,6 @@ def code_events(article: Article) -> list[Event]:
     return _implied_enforcer(_merge_coordinated(text, events))
 
 
-# Between two coordinated verbs of one clause: "ditangkap dan ditahan", "menyita serta
-# mengamankan".
-_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|lalu|kemudian)\s+(?:langsung\s+)?$", re.I)
-
-
 def _merge_coordinated(text: str, events: list[Event]) -> list[Event]:
     """One event for coordinated verbs with the same code (eval/GUIDELINE.md 1.1 rule 5):
     "Yee ditangkap dan ditahan selama 53 hari" is one arrest, told with two verbs."""
@@ -727,7 +622,7 @@ def _merge_coordinated(text: str, events: list[Event]) -> list[Event]:
     for event in events:
         last = merged[-1] if merged else None
         if (last is not None and last.sentence == event.sentence and last.code == event.code
-                and _COORDINATION.match(text[last.trigger.end:event.trigger.start])):
+                and grammar().coordination.match(text[last.trigger.end:event.trigger.start])):
             continue
         merged.append(event)
     return merged

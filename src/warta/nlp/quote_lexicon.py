@@ -1,5 +1,7 @@
 """The reporting words of Indonesian news (``data/id/quotes.toml``) compiled into the patterns
-the quote finder and the speaker resolver share."""
+the quote finder and the speaker resolver share: :func:`lexicon` for the reporting clauses,
+:func:`grammar` for the words around them (adverbials, connectives, prepositions). The patterns
+are code, the words data."""
 
 from __future__ import annotations
 
@@ -39,16 +41,22 @@ def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _says(before: str, comp: str, first: str) -> re.Pattern[str]:
+def _says(before: str, comp: str, adverbs: str, first: str) -> re.Pattern[str]:
     """Subject, reporting verb, and the start of what was said: 'Assad mengatakan, …'."""
     return re.compile(
-        rf"(?:^|,\s+)(?P<speaker>{first}[^.;:!?\"“”\n]{{1,160}}?),?\s+(?:juga\s+)?"
+        rf"(?:^|,\s+)(?P<speaker>{first}[^.;:!?\"“”\n]{{1,160}}?),?\s+(?:(?:{adverbs})\s+)?"
         rf"(?P<verb>(?i:{before}))(?:\s+(?i:{comp}))?\s*,?\s+(?=\S)")
 
 
 @cache
 def lexicon() -> Lexicon:
     data = load_toml("id/quotes.toml")
+    words = data["grammar"]
+    as_words = _alternation(words["as_words"])
+    relative = re.escape(words["relative"])
+    to_whom = _alternation(words["addressee_markers"])
+    by = _alternation(words["agent_markers"])
+    adverbs = _alternation(words["subject_verb_adverbs"])
     after = _alternation([*data["suffixed_after_verbs"], *data["after_verbs"]])
     before = _alternation([*data["before_verbs"], *data["clause_verbs"]])
     comp = _alternation(data["complementisers"])
@@ -58,7 +66,7 @@ def lexicon() -> Lexicon:
     openers = _alternation(data["clause_openers"])
     return Lexicon(
         # Used with match(text, pos), which anchors at pos: no "^" (that means the string start).
-        after=re.compile(rf"\s*(?:(?i:seperti|sebagaimana)\s+(?:(?i:yang)\s+)?)?"
+        after=re.compile(rf"\s*(?:(?i:{as_words})\s+(?:(?i:{relative})\s+)?)?"
                          rf"(?!(?i:{_alternation(data['after_verb_idioms'])})\b)"
                          rf"(?P<verb>(?i:{after}))\b\s*(?P<speaker>[^.;:!?\"“”\n]{{0,160}})"),
         before=re.compile(
@@ -70,18 +78,20 @@ def lexicon() -> Lexicon:
             # There the source is a short noun phrase (at most four words, no "dan"), or it is
             # a clause ("sah menurut hukum dan menjadi dasar pemeriksaan perkara ini").
             # After a conjunction what was said follows the cue: "…, dan menurutnya itu sah."
-            rf"(?:^|,\s*|(?P<conj>(?:,\s*|\s+)(?i:dan|tetapi|namun)\s+)"
-            rf"|\s+(?=(?i:{according})(?:\s+(?!dan\b)[^\s,.;:!?\"“”]+){{1,4}}[.!?]?$))"
-            rf"(?:(?i:demikian)\s+)?(?P<verb>(?i:{according}))"
+            rf"(?:^|,\s*|(?P<conj>(?:,\s*|\s+)"
+            rf"(?i:{_alternation(words['according_conjunctions'])})\s+)"
+            rf"|\s+(?=(?i:{according})(?:\s+(?!(?:{_alternation(words['according_source_stops'])})\b)"
+            rf"[^\s,.;:!?\"“”]+){{1,4}}[.!?]?$))"
+            rf"(?:(?i:{_alternation(words['according_leads'])})\s+)?(?P<verb>(?i:{according}))"
             # "Menurutnya, …" and, as often, "Menurutnya hak …" without the comma; a hearer
             # may follow ("Berdasarkan pengakuannya kepada polisi, KM …").
-            r"(?:nya\b(?:\s+kepada\s+[^,.;:!?\"“”\n]{1,40}?(?=,))?\s*,?\s*"
+            rf"(?:nya\b(?:\s+(?:{to_whom})\s+[^,.;:!?\"“”\n]{{1,40}}?(?=,))?\s*,?\s*"
             rf"|\s+(?!(?i:{_alternation(data['according_not_sources'])})\b)"
             r"(?P<speaker>[^,.;:!?\"“”\n]{2,120}?)\s*(?:,\s*|[.!?]?$))"),
         # The subject may follow an opening adverbial ("Saat dihubungi, Martinus menjelaskan")
         # and carry an appositive title between commas ("Kabid Humas Polda Jabar, Kombes X,").
         outlet=re.compile(
-            rf"^(?P<verb>(?i:{_alternation(data['outlet_openers'])}))\s+(?:(?i:oleh)\s+)?"
+            rf"^(?P<verb>(?i:{_alternation(data['outlet_openers'])}))\s+(?:(?i:{by})\s+)?"
             r"(?P<speaker>[A-Z][^,.;:!?\"“”\n]{1,60}?"
             # A common noun, then the outlet's name: "Lansiran surat kabar Korea Selatan,
             # Joongang Ilbo, orang itu …", "dilansir dari laman Quartz". Not "Diberitakan
@@ -91,10 +101,10 @@ def lexicon() -> Lexicon:
         agentless_verbs=frozenset(data["agentless_openers"]),
         agentless=re.compile(
             rf"^(?P<verb>(?i:{_alternation(data['agentless_openers'])})),\s*(?=\S)"),
-        subject_says=_says(before, comp, "[A-Z]"),
+        subject_says=_says(before, comp, adverbs, "[A-Z]"),
         # The speaker inside a report ("…melaporkan, para aktivis di Raqqa menyebutkan …"),
         # used with match(): after a comma, lower case is allowed.
-        inner_says=_says(before, comp, r"\w"),
+        inner_says=_says(before, comp, adverbs, r"\w"),
         request_verbs=frozenset(data["request_verbs"]),
         clause_verbs=frozenset(data["clause_verbs"]),
         relay_verbs=frozenset(data["relay_verbs"]),
@@ -104,11 +114,13 @@ def lexicon() -> Lexicon:
         # a set phrase ("percaya diri akan menang" is a feeling).
         clause_follows=re.compile(
             rf"\s*[,:]|\s+(?i:{clause_start})\b"
-            rf"|\s+(?!diri\b)(?:(?!yang\b)[^\s,.;:!?\"“”]+\s+){{1,3}}(?i:{openers})\b"),
+            rf"|\s+(?!(?:{_alternation(words['clause_verb_idioms'])})\b)"
+            rf"(?:(?!{relative}\b)[^\s,.;:!?\"“”]+\s+){{1,3}}(?i:{openers})\b"),
         clause_openers=frozenset(data["clause_openers"]),
         # The report after an existential verb, before "yang": "muncul sebuah kabar … yang".
         existential=re.compile(
-            rf"(?:^|.*?[\s,])(?i:{_alternation(data['existential_verbs'])})\s+(?P<report>.+?)\s+yang$",
+            rf"(?:^|.*?[\s,])(?i:{_alternation(data['existential_verbs'])})\s+(?P<report>.+?)"
+            rf"\s+{relative}$",
             re.S),
         addressed_verbs=frozenset(data["addressed_verbs"]),
         request_content=re.compile(
@@ -117,12 +129,70 @@ def lexicon() -> Lexicon:
         anaphors=frozenset(data["anaphors"]),
         statement=re.compile(
             rf"\b(?i:{_alternation(data['statement_nouns'])})\b.*?,?\s*"
-            rf"(?P<issuer>[A-Za-z][\w -]{{1,60}}?)\s+(?P<verb>(?i:{before}|mengklaim))\b",
+            # (before_verbs hold "mengklaim", claimed, which issues a statement too.)
+            rf"(?P<issuer>[A-Za-z][\w -]{{1,60}}?)\s+(?P<verb>(?i:{before}))\b",
             re.S),
         # Used with match(text, pos), which anchors at pos.
         said_before=re.compile(
-            rf"(?i:{_alternation(data['said_before_subjects'])})\s+(?i:ini|itu|tersebut)\s+"
-            rf"(?:(?i:juga|pun|sebelumnya)\s+)?(?P<verb>(?i:{_alternation(data['said_before_verbs'])}))"
+            rf"(?i:{_alternation(data['said_before_subjects'])})\s+"
+            rf"(?i:{_alternation(words['demonstratives'])})\s+"
+            rf"(?:(?i:{_alternation(words['said_before_adverbs'])})\s+)?"
+            rf"(?P<verb>(?i:{_alternation(data['said_before_verbs'])}))"
             # "… dikonfirmasi langsung oleh manajemen klub", "… diumumkan secara resmi oleh …"
-            r"\s+(?:(?i:langsung|secara\s+\w+)\s+)?(?:(?i:oleh)\s+)?(?P<speaker>[^.;:!?\"“”\n]{2,160})"),
+            rf"\s+(?:(?i:{_alternation(words['said_before_manner'])}"
+            rf"|(?:{_alternation(words['manner_markers'])})\s+\w+)\s+)?(?:(?i:{by})\s+)?"
+            r"(?P<speaker>[^.;:!?\"“”\n]{2,160})"),
+    )
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The words around a reporting clause (quotes.toml [grammar]) in the patterns that read
+    them; what each list is for is told in the data file."""
+
+    speaker_end: re.Pattern[str]  # where a speaker phrase ends and a circumstance begins
+    adverbs: re.Pattern[str]  # adverbs closing a subject before its verb
+    adverbial: re.Pattern[str]  # a phrase that is an adverbial, not a subject
+    connective: re.Pattern[str]  # commas and connectives splitting a clause before its verb
+    subordinate: re.Pattern[str]  # a clause up to the subordinate one holding the subject
+    day: re.Pattern[str]  # a weekday alone
+    source_line: re.Pattern[str]  # "sebagaimana dikutip Reuters …" after a subject
+    circumstance: re.Pattern[str]  # a circumstance after a subject, without commas
+    addressee: re.Pattern[str]  # the person told, then "bahwa"
+    to_addressee: re.Pattern[str]  # "kepada" right after a verb
+    relative: str
+    sentence_connective: re.Pattern[str]  # a connective opening the sentence
+    preposition: re.Pattern[str]
+    pointing: re.Pattern[str]  # a description ending in a pointer ("… ini")
+
+
+@cache
+def grammar() -> Grammar:
+    words = load_toml("id/quotes.toml")["grammar"]
+    # The first, standard spelling of each weekday in time.toml, capitalised as in the text.
+    weekdays = _alternation([spellings[0].capitalize()
+                             for spellings in load_toml("id/time.toml")["weekdays"].values()])
+
+    def either(key: str) -> str:
+        return _alternation(words[key])
+
+    to_whom = either("addressee_markers")
+    return Grammar(
+        speaker_end=re.compile(rf"\s+(?:{either('speaker_ends')}|{weekdays})\b.*$", re.S),
+        adverbs=re.compile(rf"(?:\s+(?:{either('subject_adverbs')}))+$", re.I),
+        adverbial=re.compile(rf"^(?:{either('adverbials')})\b", re.I),
+        connective=re.compile(rf",|\b(?:{either('clause_connectives')})\b"),
+        subordinate=re.compile(rf".*\b(?:{either('subordinators')})\s+", re.I | re.S),
+        day=re.compile(rf"^(?:{weekdays})\b"),
+        source_line=re.compile(
+            rf"\s+(?:{either('as_words')})\s+(?:{either('source_line_verbs')})\b.*$",
+            re.I | re.S),
+        circumstance=re.compile(rf"\s+(?:{either('circumstances')})\s[^,]*$"),
+        addressee=re.compile(rf"\s+(?:(?:{to_whom})\s+)?[^,.;:!?\"“”\n]{{2,80}}?\s+"
+                             rf"(?:{either('told_complementisers')})\s+"),
+        to_addressee=re.compile(rf"\s+(?:{to_whom})\s"),
+        relative=words["relative"],
+        sentence_connective=re.compile(rf"^(?:{either('sentence_connectives')})\s*,?\s+", re.I),
+        preposition=re.compile(rf"\b(?:{either('prepositions')})\b", re.I),
+        pointing=re.compile(rf"\s(?:{either('demonstratives')})$"),
     )

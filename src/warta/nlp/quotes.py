@@ -8,7 +8,8 @@ there, so one stray mark never swallows the rest of the article.
 Speakers come from the reporting clause next to the quote (``"…," kata Assad.``,
 ``Assad mengatakan, "…"``, ``Menurut Assad, …``); who a pronoun (ia, dia, beliau, -nya) or a
 phrase like ``pernyataan tersebut`` stands for is worked out in ``warta.nlp.speakers``. The
-reporting words are data (``data/id/quotes.toml``, compiled in ``warta.nlp.quote_lexicon``).
+reporting words and the words around them (adverbials, connectives, prepositions) are data
+(``data/id/quotes.toml``, compiled in ``warta.nlp.quote_lexicon``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from warta.model import Article, Mention, Quote, Span, replace
-from warta.nlp.quote_lexicon import lexicon
+from warta.nlp.quote_lexicon import grammar, lexicon
 from warta.nlp.speakers import MAX_SPEAKER_WORDS, Found, mention, resolve_speaker
 
 if TYPE_CHECKING:
@@ -33,11 +34,6 @@ _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"'}
 _ALWAYS_OPENING = frozenset("“«")
 # A single-quote pair is a quotation only when it holds a clause, not a scare-quoted word.
 _MIN_SINGLE_QUOTE_WORDS = 4
-# Words that end the speaker phrase and begin a circumstance ("kata Assad di Damaskus").
-_SPEAKER_END = re.compile(
-    r"\s+(?:di|saat|ketika|kepada|dalam|pada|usai|seusai|selepas|setelah|sebelum|dengan|"
-    r"melalui|lewat|seperti|sebagaimana|yang|sambil|sembari|dilansir|kemarin|hari|sore|pagi|"
-    r"siang|malam|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b.*$", re.S)
 
 
 # A source named after the content ("…, menurut kementerian pertahanan Swiss.") is a short noun
@@ -45,12 +41,6 @@ _SPEAKER_END = re.compile(
 _MAX_SOURCE_WORDS = 6
 # A direct quote this short with no reporting clause is a scare-quoted term, not speech.
 _MIN_UNCUED_WORDS = 4
-# Adverbs and auxiliaries between a subject and its verb ("Ia juga mengatakan").
-_ADVERBS = re.compile(
-    r"(?:\s+(?:saat itu|ketika itu|kala itu|waktu itu|juga|pun|pula|kembali|lagi|sebelumnya|"
-    r"sendiri|sudah|telah|akan|tidak|bahkan|lantas|kemudian|pun))+$", re.I)
-
-
 
 
 # --- direct quotes -----------------------------------------------------------------------------
@@ -130,19 +120,11 @@ def _worth_keeping(text: str, start: int, end: int) -> bool:
 # --- speakers ----------------------------------------------------------------------------------
 
 
-# Words that open an adverbial before the subject ("Dalam sebuah pernyataan …, tentara Rusia").
-_ADVERBIAL = re.compile(
-    r"^(?:dalam|pada|saat|ketika|di|usai|seusai|setelah|sebelum|sementara|selain|berdasarkan|"
-    r"kepada|untuk|dengan|melalui|namun|sebelumnya|sedangkan|menanggapi|terkait|soal|"
-    r"mengenai|atas|dari|bagi|meski|meskipun|walaupun|jika|kalau|karena|lantaran|sebab|"
-    r"akibat|seperti|sebagaimana|oleh|maka|selanjutnya|akhirnya|adapun)\b",
-    re.I)
-
-
 def _drop_adverbials(phrase: str) -> str:
     """The subject without comma-separated adverbials before it."""
     parts = phrase.split(", ")
-    while len(parts) > 1 and (_ADVERBIAL.match(parts[0]) or _DAY.match(parts[0])):
+    adverbial, day = grammar().adverbial, grammar().day
+    while len(parts) > 1 and (adverbial.match(parts[0]) or day.match(parts[0])):
         parts.pop(0)
     return ", ".join(parts)
 
@@ -155,7 +137,7 @@ def _speaker_phrase(raw: str) -> str:
     for part in parts[1:]:
         # The name may come before a circumstance: "kata Menteri Hukum dan HAM, Yasonna Laoly
         # setelah membuka pertemuan …".
-        name = _SPEAKER_END.sub("", part)
+        name = grammar().speaker_end.sub("", part)
         words = name.split()
         if words and words[0][:1].isupper() and len(words) <= 4:
             phrase += "," + name
@@ -163,10 +145,8 @@ def _speaker_phrase(raw: str) -> str:
                 break
         else:
             break
-    phrase = _SPEAKER_END.sub("", phrase).strip(" ,")
-    return _ADVERBS.sub("", phrase)
-
-
+    phrase = grammar().speaker_end.sub("", phrase).strip(" ,")
+    return grammar().adverbs.sub("", phrase)
 
 
 def _speaker_after(text: str, end: int) -> tuple[str, Mention | None] | None:
@@ -200,21 +180,21 @@ def _speaker_before(text: str, start: int, floor: int) -> tuple[str, Mention | N
     phrase = match["speaker"].strip()
     # The subject is the tail of the clause: after the last comma or connective, unless that
     # tail is a circumstance ("Laurent Lamothe, melalui akun Twitternya mengatakan").
-    parts = re.split(r",|\b(?:dan|namun|tetapi|sementara|lalu|kemudian)\b", phrase)
-    while len(parts) > 1 and _ADVERBIAL.match(parts[-1].strip()):
+    parts = grammar().connective.split(phrase)
+    while len(parts) > 1 and grammar().adverbial.match(parts[-1].strip()):
         parts.pop()
     if not _reports_a_clause(window, match):
         return None
     phrase = parts[-1]
     at = floor + match.start("speaker")
-    if _ADVERBIAL.match(phrase.strip()):
+    if grammar().adverbial.match(phrase.strip()):
         # The speaker pattern stops at commas: look at the phrase before this one.
         prior = window[:match.start("speaker")].rstrip()
         if prior.endswith(","):
             subject = re.split(r"[.,;:!?\"“”\n]", prior[:-1])[-1].strip()
             if any(word[:1].isupper() for word in subject.split()):
                 phrase, at = subject, floor + prior.rfind(subject)
-    phrase = _ADVERBS.sub("", phrase.strip())
+    phrase = grammar().adverbs.sub("", phrase.strip())
     return match["verb"].lower(), mention(text, at, phrase)
 
 
@@ -345,7 +325,7 @@ def _name_before_verb(article: Article, start: int, verb: int) -> Mention | None
         for m in entity.mentions:
             if start <= m.start and m.end <= verb and (
                     not article.text[m.end:verb].strip()
-                    or _ADVERBS.fullmatch(article.text[m.end:verb].rstrip())):
+                    or grammar().adverbs.fullmatch(article.text[m.end:verb].rstrip())):
                 return Mention(m.start, m.end, m.text)
     return None
 
@@ -353,8 +333,8 @@ def _name_before_verb(article: Article, start: int, verb: int) -> Mention | None
 def _only_circumstance(phrase: str) -> bool:
     """A weekday or an adverbial alone ("Selasa", "Sebelumnya", "Lantaran …"): no subject."""
     words = phrase.split()
-    return bool(words) and ((len(words) == 1 and _DAY.match(phrase) is not None)
-                            or _ADVERBIAL.match(phrase) is not None)
+    return bool(words) and ((len(words) == 1 and grammar().day.match(phrase) is not None)
+                            or grammar().adverbial.match(phrase) is not None)
 
 
 def _opening_name(article: Article, before: int) -> Mention | None:
@@ -434,7 +414,8 @@ def _in_relative_clause(phrase: str) -> bool:
     relative clause has no head noun ('Banyak yang menilai …', 'ada yang menyebut …')."""
     phrase = phrase.strip()
     headless = len(phrase.split(",")[-1].split()) <= 3
-    return phrase.endswith(" yang") and not headless and not lexicon().existential.match(phrase)
+    return (phrase.endswith(f" {grammar().relative}") and not headless
+            and not lexicon().existential.match(phrase))
 
 
 def _said_before(article: Article, found: list[Found]) -> list[Found]:
@@ -482,29 +463,16 @@ def _reports_a_clause(chunk: str, match: re.Match[str]) -> bool:
         _told(chunk, match) is not None)
 
 
-# The person told, then what they were told: "kepada wartawan bahwa …", "Netanyahu bahwa …".
-_ADDRESSEE = re.compile(r"\s+(?:kepada\s+)?[^,.;:!?\"“”\n]{2,80}?\s+bahwa\s+")
-
-
 def _told(chunk: str, match: re.Match[str]) -> int | None:
     """Where what was said starts, past an addressee: after a verb of telling, or after
     "kepada X" with any reporting verb ("mengatakan kepada wartawan bahwa …")."""
     at = match.end("verb")
-    if match["verb"].lower() not in lexicon().addressed_verbs and not re.match(
-            r"\s+kepada\s", chunk[at:]):
+    if match["verb"].lower() not in lexicon().addressed_verbs and not (
+            grammar().to_addressee.match(chunk[at:])):
         return None
-    told = _ADDRESSEE.match(chunk, at)
+    # The person told, then what they were told: "kepada wartawan bahwa …", "Netanyahu bahwa …".
+    told = grammar().addressee.match(chunk, at)
     return told.end() if told else None
-
-
-# Where a subject phrase before a reporting verb really starts: after a subordinate clause
-# ("Novanto ditahan setelah Tim Dokter RSCM menyatakan") and before a source line
-# ("Kepolisian Washington sebagaimana dikutip Reuters, Senin, menyebut").
-_SUBORDINATE = re.compile(r".*\b(?:setelah|sebelum|ketika|saat|karena|sehingga|sejak|usai)\s+",
-                          re.I | re.S)
-_DAY = re.compile(r"^(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b")
-_SOURCE_LINE = re.compile(r"\s+(?:sebagaimana|seperti)\s+(?:dikutip|dilansir|diberitakan)\b.*$",
-                          re.I | re.S)
 
 
 # A clause that ends in a verb before a comma reports who said it ("Laman berita Iraqi News
@@ -512,18 +480,11 @@ _SOURCE_LINE = re.compile(r"\s+(?:sebagaimana|seperti)\s+(?:dikutip|dilansir|dib
 _REPORTING_CLAUSE = re.compile(r"^.*\b(?:me|ber)[a-z]{3,},\s+", re.S)
 
 
-# A circumstance between a subject and its verb, without commas: "Duta Besar … Al Shuaibi dalam
-# konferensi pers di Jakarta, Selasa, mengatakan", "Donald Trump pada Minggu (25/9) memberitahu".
-# Lower case only: "Menteri Dalam Negeri" keeps its "Dalam". Clause conjunctions ("setelah",
-# "saat") are left to _SUBORDINATE, where the speaker is the subject after them.
-_CIRCUMSTANCE = re.compile(r"\s+(?:dalam|pada|melalui|lewat|sambil|sembari)\s[^,]*$")
-
-
 def _named_head(article: Article, speaker: Mention | None) -> Mention | None:
     """A person's name before a relative clause ("Jolie yang saat itu bertugas sebagai utusan
     khusus PBB untuk pengungsi (UNHCR)") is the speaker. Only a name the entity stage found as
     a person ending right there: "Sejarah yang …", "Sistem AF yang …" are descriptions."""
-    if speaker is None or (cut := speaker.text.find(" yang ")) <= 0:
+    if speaker is None or (cut := speaker.text.find(f" {grammar().relative} ")) <= 0:
         return speaker
     end = speaker.start + cut
     if any(m.end == end for e in article.entities if e.type == "PER" for m in e.mentions):
@@ -539,22 +500,26 @@ def _subject_of(raw: str) -> str:
     phrase = _DATELINE.sub("", raw.strip(" ,"))
     if existential := lexicon().existential.match(phrase):
         return existential["report"]
-    phrase = _drop_adverbials(_ADVERBS.sub("", phrase))
-    subordinate = _SUBORDINATE.match(phrase)
-    if subordinate and " yang " not in phrase[:subordinate.end()]:
+    phrase = _drop_adverbials(grammar().adverbs.sub("", phrase))
+    # The subject starts after a subordinate clause ("Novanto ditahan setelah Tim Dokter RSCM
+    # menyatakan") and ends before a source line ("Kepolisian Washington sebagaimana dikutip
+    # Reuters, Senin, menyebut").
+    subordinate = grammar().subordinate.match(phrase)
+    if subordinate and f" {grammar().relative} " not in phrase[:subordinate.end()]:
         phrase = phrase[subordinate.end():]
     # else the conjunction is inside a relative clause ("Jolie yang saat itu bertugas …"),
     # whose head _named_head keeps.
-    phrase = _SOURCE_LINE.sub("", phrase)
+    phrase = grammar().source_line.sub("", phrase)
     phrase = _REPORTING_CLAUSE.sub("", phrase)
     # Circumstances between the subject and its verb ("Robert Wood, dalam Konferensi … di
     # Jenewa, Selasa (22/8), mengatakan"): the subject is the part before them.
     parts = phrase.split(", ")
     if len(parts) > 1 and parts[-1].strip().lower() in lexicon().pronouns:
         return parts[-1].strip()  # "Di Medan, Sabtu, dia mengatakan": the pronoun is the subject
-    while len(parts) > 1 and (_ADVERBIAL.match(parts[-1]) or _DAY.match(parts[-1])):
+    adverbial, day = grammar().adverbial, grammar().day
+    while len(parts) > 1 and (adverbial.match(parts[-1]) or day.match(parts[-1])):
         parts.pop()
-    parts[-1] = _CIRCUMSTANCE.sub("", parts[-1])
+    parts[-1] = grammar().circumstance.sub("", parts[-1])
     return ", ".join(parts).strip(" ,")
 
 

@@ -8,22 +8,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from warta.model import Article, Entity, Mention, Quote, Span
-from warta.nlp.quote_lexicon import lexicon
+from warta.nlp.quote_lexicon import grammar, lexicon
 from warta.nlp.titles import tokens, vocabulary
 
 # A speaker phrase is a noun phrase, but Indonesian titles are long ("Kepala Bidang Humas Polda
 # Metro Jaya Komisaris Besar Argo Yuwono" is ten words); past this the pattern caught a clause.
 MAX_SPEAKER_WORDS = 16
-# Connectives that open a sentence before its subject ("Namun Apple mengatakan").
-_CONNECTIVES = re.compile(
-    r"^(?:namun|tetapi|sementara itu|sementara|selain itu|kemudian|lalu|adapun|bahkan|"
-    r"sebelumnya|sedangkan|di sisi lain|dalam kesempatan itu|saat itu)\s*,?\s+", re.I)
 
 
 def mention(text: str, start: int, phrase: str) -> Mention | None:
     """The speaker phrase as a mention: its first occurrence from ``start`` as whole words
     ("ia" is not the end of "Indonesia")."""
-    phrase = _CONNECTIVES.sub("", phrase)
+    # A connective opening the sentence is no part of the speaker: "Namun Apple mengatakan".
+    phrase = grammar().sentence_connective.sub("", phrase)
     if not phrase or len(phrase.split()) > MAX_SPEAKER_WORDS:
         return None
     found = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)").search(text, start)
@@ -58,9 +55,6 @@ def _nearest_person(entities: Sequence[Entity], before: int) -> tuple[Mention, s
 # A lower-case word with a verbal prefix: once one stands before a name in its sentence, the name
 # is an object or a complement ("mengenakan sanksi kepada Darwin"), not the subject.
 _VERB_BEFORE = re.compile(r"(?<![\w-])(?:me|di|ber|ter)[a-z]{3,}\b")
-# Nor is a name after a preposition in its clause ("Dari tangan Roro didapati …").
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:dari|di|ke|kepada|terhadap|dengan|oleh|untuk|bagi|pada|atas|tentang|selain)\b", re.I)
 
 
 # A verb turned into a noun by "-nya", right before the name: "Bergabungnya Idrus ke kabinet".
@@ -81,7 +75,8 @@ def _subject_person(article: Article, after: int, before: int,
                 continue
             sentence = next((x for x in article.sentences if x.start <= m.start < x.end), None)
             lead = article.text[sentence.start:m.start] if sentence else ""
-            if _VERB_BEFORE.search(lead) or _PREPOSITION_BEFORE.search(lead.split(",")[-1]):
+            # Nor is a name after a preposition in its clause ("Dari tangan Roro didapati …").
+            if _VERB_BEFORE.search(lead) or grammar().preposition.search(lead.split(",")[-1]):
                 continue
             if lead.startswith("(") or _NOMINAL_BEFORE.search(lead):
                 # An aside in brackets ("(Baca: …, Jokowi: …)") tells no one's story; after
@@ -169,15 +164,13 @@ def resolve_speaker(article: Article, found: Found, earlier: Sequence[Quote],
         entity = _title_holder(article, speaker)
     elif entity is None:
         entity = _title_holder(article, speaker)
-    if entity is None and _POINTING.search(words) and _holds_office(speaker.text):
+    if entity is None and grammar().pointing.search(words) and _holds_office(speaker.text):
         # "Mantan Gubernur DKI Jakarta ini menuturkan": a description that points back is read
         # like a pronoun.
         return _antecedent(article, found, earlier, quoted, previous)
     return None, entity
 
 
-# A description that points back to someone already named ("mantan Panglima TNI ini").
-_POINTING = re.compile(r"\s(?:ini|itu|tersebut)$")
 _OFFICES = frozenset({"roles", "ranks"})
 
 

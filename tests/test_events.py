@@ -166,16 +166,17 @@ def test_diplomacy_and_conflict():
 
 # --- quality gate --------------------------------------------------------------------------
 
-#: Floors from the measured figures of the dev split (the articles the rules are tuned on),
-#: rounded down by about 0.01: events with correct actors P 0.650 / R 0.463, root only
-#: P 0.794 / R 0.565; quotes found 0.957, speaker accuracy 0.913. This is a regression guard,
+#: Floors from the measured figures of the dev split (the 161 articles the rules are tuned on),
+#: rounded down by about 0.01: events with correct actors P 0.629 / R 0.439, root only
+#: P 0.780 / R 0.544; quotes found 0.950, speaker accuracy 0.909. This is a regression guard,
 #: not an estimate of quality on new text: the test split is read only by `warta eval events
 #: --split test` when a round is reported (eval/events/README.md), so that running the suite
-#: while tuning never shows test figures. Floors only move up. Events and quotes share one
-#: evaluation run, which parses the dev articles once.
-EVENT_FLOOR = {"precision": 0.64, "recall": 0.45, "root_only_precision": 0.78,
-               "root_only_recall": 0.55}
-QUOTE_FLOOR = {"recall": 0.95, "speaker_accuracy": 0.90}
+#: while tuning never shows test figures. Floors only move up; they were re-based when the dev
+#: split grew from 136 to 161 articles (on those 136 the code still scores 0.647 / 0.464 /
+#: 0.792 / 0.568 and 0.957 / 0.924, above the floors set on them).
+EVENT_FLOOR = {"precision": 0.62, "recall": 0.43, "root_only_precision": 0.77,
+               "root_only_recall": 0.53}
+QUOTE_FLOOR = {"recall": 0.94, "speaker_accuracy": 0.90}
 
 
 def test_quality_gate_events_and_quotes_on_dev_set(indosum):
@@ -186,7 +187,7 @@ def test_quality_gate_events_and_quotes_on_dev_set(indosum):
     folder = indosum
     gold = Path(__file__).resolve().parent.parent / "eval" / "events" / "gold.jsonl"
     report = evaluate(gold, folder, "dev")
-    assert report["articles"] >= 136 and not report["drifted_articles"]
+    assert report["articles"] == 161 and not report["drifted_articles"]
     for key, floor in EVENT_FLOOR.items():
         assert report["events"][key] >= floor, (key, report["events"])
     for key, floor in QUOTE_FLOOR.items():

@@ -6,7 +6,8 @@ instead of taking every event at face value. "Right" means what ``warta eval eve
 correct: the CAMEO root, in the same sentence as an annotated event, with the annotated actors.
 
 The features describe the event as coded (root, factuality, which actors were found and what
-kind they are, whether the trigger is a noun, a passive verb or inside a quotation); the weights
+kind they are, whether the trigger is a noun, a passive verb, inside a quotation or one the
+learned tagger added rather than the lexicon); the weights
 are data (``warta/models/events/confidence.json``), fitted on the dev split of the annotated set
 by ``training/events/confidence.py``. Without that file every event keeps the rule-based score
 the coder gives it, so the module is never needed to code events.
@@ -22,7 +23,7 @@ from importlib import resources
 from typing import Any
 
 from warta.model import Actor, Article, Event
-from warta.nlp.event_lexicon import is_noun, lexicon
+from warta.nlp.event_lexicon import find_triggers, is_noun, lexicon
 
 __all__ = ["event_features", "score"]
 
@@ -77,6 +78,9 @@ def event_features(article: Article, event: Event, quoted: Sequence[tuple[int, i
         "quoted": float(any(s <= event.trigger.start < e for s, e in quoted)),
         "place": float(event.place is not None),
         "counts": float(bool(event.counts)),
+        # A trigger the learned tagger added: the lexicon has no trigger starting there.
+        "learned": float(not any(start == event.trigger.start for start, _, _ in find_triggers(
+            article.text, event.trigger.start, event.trigger.end))),
         "lead": float(event.sentence == 0),
         "position": event.sentence / max(1, len(article.sentences) - 1),
         "crowded": float(min(in_sentence - 1, 3)) / 3,

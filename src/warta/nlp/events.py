@@ -57,6 +57,7 @@ from warta.nlp.event_lexicon import (
     next_word_in,
     previous_word_in,
 )
+from warta.nlp.event_triggers import TriggerTagger, default_tagger
 
 if TYPE_CHECKING:
     from warta.settings import Settings
@@ -511,108 +512,170 @@ def _held(candidate: _Candidate) -> bool:
     return can_be_held(candidate.text, candidate.entity, candidate.code)
 
 
-def code_events(article: Article) -> list[Event]:
-    lex, g = lexicon(), grammar()
+def code_events(article: Article, tagger: TriggerTagger | None = None, learned: bool = True
+                ) -> list[Event]:
+    """The events of an article: those the lexicon's triggers name, then, for CAMEO roots the
+    lexicon gave no event of in a sentence, those of the learned triggers (``tagger``, the
+    shipped model by default; none with ``learned=False``; :mod:`warta.nlp.event_triggers`)."""
+    tagger = (tagger or default_tagger()) if learned else None
+    lex = lexicon()
     text = article.text
     default_country = _default_country(article)
     quoted = [(q.start, q.end) for q in article.quotes]
     events: list[Event] = []
     for index, sentence in enumerate(article.sentences):
-        candidates: list[_Candidate] | None = None
-        violent = False
+        state = _SentenceState(article, sentence, default_country)
+        coded: list[Event] = []
         for start, end, key in find_triggers(text, sentence.start, sentence.end):
-            form = text[start:end]
-            trigger = lex.triggers[key]
-            before_text = text[sentence.start:start]
-            anaphor = lex.anaphoric_re.match(text, end, sentence.end) or (
-                g.named_anaphor.match(text, end, sentence.end) if is_noun(form) else None)
-            if anaphor is not None and g.occurs.match(text, anaphor.end(), sentence.end):
-                anaphor = None  # "Penangkapan itu terjadi Sabtu": a mention of its own (rule 2)
-            if lex.topic_re.search(before_text) or anaphor is not None:
-                continue  # a subject of talk ("membahas kerja sama"), or an event told before
-            # "pelaku bom bunuh diri" describes the perpetrator; "Pelaku dijerat" and
-            # "Tersangka membacok korban" are clauses with a verb.
-            if g.descriptor.search(before_text) and not is_verb(key):
-                continue
-            if is_noun(form) and lex.case_re.search(before_text):
-                continue  # "kasus pembunuhan Kim Jong Nam": a case's name (guideline 1.1)
-            if lex.capability_re.search(before_text):
-                continue  # "Sistem ini dapat melumpuhkan 36 target": what can be, not an act
-            if lex.as_if_re.search(before_text):
-                continue  # "seolah-olah Jokowi meminta dukungan": what did not happen
-            if g.relative_verb.search(before_text):
-                continue  # "yang ditangkap di Jambi": describes a participant (guideline 1.1)
-            if trigger.unless_next and next_word_in(text[end:sentence.end],
-                                                     trigger.unless_next):
-                continue  # "meminta agar …": what was asked is a quotation, not an appeal
-            if trigger.unless_previous and previous_word_in(before_text,
-                                                            trigger.unless_previous):
-                continue  # "keadaan mendesak" is an urgent situation, not a demand
-            if trigger.needs and not re.match(
-                    r"\s*(?:[\w()-]+\s+){0,4}?(?:" + "|".join(map(re.escape, trigger.needs))
-                    + r")\b", text[end:sentence.end], re.I):
-                continue  # "menetapkan" is an arrest only with "… sebagai tersangka"
-            if violent and trigger.counts_as == "killed" and trigger.code[:2] == "18":
-                continue  # "menyerang …, menewaskan tujuh orang": the attack's toll, not another
-            if candidates is None:
-                candidates = _candidates(article, sentence, default_country)
-            site, reported = _site(article, index, sentence, start, end, quoted)
-            roles = _participants(article, site, trigger, form, candidates, default_country)
-            if roles is None:
-                continue
-            source, target = roles
-            if source is not None and target is not None and source.text == target.text:
-                target = None
-            actor1, actor2 = _to_actor(source), _to_actor(target)
-            if actor1 is None and actor2 is None and not (
-                    is_noun(form) and g.occurs_after.match(text, end, sentence.end)):
-                # Nobody does anything to anybody: not an event we can code, unless the text
-                # says it happened ("Penyerangan di Mapolda Sumut terjadi pada pukul 03.00").
-                continue
-            if actor1 is None and trigger.code[:2] in _NEEDS_SOURCE:
-                continue  # a meeting or a statement with nobody making it
-            seized = None
-            if (trigger.counts_as == "arrested" and target is not None
-                    and form.lower() in lex.securing and lex.goods_re.match(target.text)):
-                # "mengamankan uang ratusan juta rupiah": goods are seized (171), only people
-                # are arrested (eval/GUIDELINE.md 3.1).
-                seized = next(t for t in lex.triggers.values() if t.code == "171")
-            elif trigger.counts_as == "arrested" and target is not None and not _held(target):
-                # One arrests people: not a company, a place or the money seized with them.
-                # A passive verb's subject may open the sentence before an apposition:
-                # "Zunaidi Abdillah, pelaku pelecehan di RS National Hospital, ditetapkan …".
-                other = (next((c for c in candidates if c.start < start
-                               and not text[sentence.start:c.start].strip()), None)
-                         if trigger.passive else _object_phrase(article, site, default_country))
-                target = other if other is not None and _held(other) and not (
-                    other.start < target.end and target.start < other.end) else None
-                actor2 = _to_actor(target)
-            if seized is not None:
-                trigger = seized
-            code = recode(trigger.code, actor1, actor2)
-            label = RECODED_LABELS.get(code, trigger.label) if code != trigger.code else (
-                trigger.label)
-            factuality = _factuality(before_text, reported,
-                                     lex.future_after_re.match(text, end, sentence.end)
-                                     is not None)
-            if factuality == "future" and reported and code[:2] in lex.intent:
-                code, label = lex.intent[code[:2]]
-                factuality = "reported"
-            violent = violent or code[:2] in ("18", "19", "20")
-            place = _place(article, sentence, end)
-            confidence = (0.4 + 0.25 * (actor1 is not None) + 0.25 * (actor2 is not None)
-                          + 0.1 * (place is not None))
-            events.append(Event(
-                code=code, label=label,
-                plover=RECODED_PLOVER.get(code, trigger.plover) if code != trigger.code
-                else trigger.plover,
-                trigger=Mention(start, end, text[start:end]), sentence=index,
-                confidence=round(min(confidence, 1.0), 2), actor1=actor1, actor2=actor2,
-                place=place, date=_date(article, sentence),
-                counts=_counts(article, sentence, trigger.counts_as),
-                factuality=factuality,  # type: ignore[arg-type]
-            ))
+            event = _code_trigger(state, index, quoted, start, end, key, lex.triggers[key])
+            if event is not None:
+                coded.append(event)
+        if tagger is not None:
+            roots = {e.code[:2] for e in coded}
+            for found in tagger.triggers(article, sentence):
+                if found.code[:2] in roots or any(
+                        e.trigger.start < found.end and found.start < e.trigger.end
+                        for e in coded):
+                    continue
+                form = text[found.start:found.end]
+                trigger = Trigger(found.code, found.label, found.plover,
+                                  passive=form.lower().startswith("di") and is_verb(form),
+                                  counts_as=None)
+                event = _code_trigger(state, index, quoted, found.start, found.end,
+                                      form.lower(), trigger, learned=True)
+                if event is not None:
+                    coded.append(event)
+                    roots.add(event.code[:2])
+        events.extend(sorted(coded, key=lambda e: e.trigger.start))
     return _implied_enforcer(_merge_coordinated(text, events))
+
+
+class _SentenceState:
+    """What the triggers of one sentence share: its actor candidates, found once when first
+    needed, and whether a violent event was already coded in it."""
+
+    def __init__(self, article: Article, sentence: Span, default_country: str | None) -> None:
+        self.article, self.sentence, self.default_country = article, sentence, default_country
+        self.violent = False
+        self._candidates: list[_Candidate] | None = None
+
+    def candidates(self) -> list[_Candidate]:
+        if self._candidates is None:
+            self._candidates = _candidates(self.article, self.sentence, self.default_country)
+        return self._candidates
+
+
+def _not_an_act(state: _SentenceState, start: int, end: int, key: str, trigger: Trigger
+                ) -> bool:
+    """Whether the words around a lexicon trigger say it names no act of this sentence: a
+    topic, an event told before, a description of a person, a case's name, a capability,
+    what did not happen, a relative clause, or the trigger's own conditions unmet."""
+    lex, g = lexicon(), grammar()
+    sentence, text = state.sentence, state.article.text
+    form = text[start:end]
+    before_text = text[sentence.start:start]
+    anaphor = lex.anaphoric_re.match(text, end, sentence.end) or (
+        g.named_anaphor.match(text, end, sentence.end) if is_noun(form) else None)
+    if anaphor is not None and g.occurs.match(text, anaphor.end(), sentence.end):
+        anaphor = None  # "Penangkapan itu terjadi Sabtu": a mention of its own (rule 2)
+    if lex.topic_re.search(before_text) or anaphor is not None:
+        return True  # a subject of talk ("membahas kerja sama"), or an event told before
+    # "pelaku bom bunuh diri" describes the perpetrator; "Pelaku dijerat" and
+    # "Tersangka membacok korban" are clauses with a verb.
+    if g.descriptor.search(before_text) and not is_verb(key):
+        return True
+    if is_noun(form) and lex.case_re.search(before_text):
+        return True  # "kasus pembunuhan Kim Jong Nam": a case's name (guideline 1.1)
+    if lex.capability_re.search(before_text):
+        return True  # "Sistem ini dapat melumpuhkan 36 target": what can be, not an act
+    if lex.as_if_re.search(before_text):
+        return True  # "seolah-olah Jokowi meminta dukungan": what did not happen
+    if g.relative_verb.search(before_text):
+        return True  # "yang ditangkap di Jambi": describes a participant (guideline 1.1)
+    if trigger.unless_next and next_word_in(text[end:sentence.end],
+                                             trigger.unless_next):
+        return True  # "meminta agar …": what was asked is a quotation, not an appeal
+    if trigger.unless_previous and previous_word_in(before_text,
+                                                    trigger.unless_previous):
+        return True  # "keadaan mendesak" is an urgent situation, not a demand
+    if trigger.needs and not re.match(
+            r"\s*(?:[\w()-]+\s+){0,4}?(?:" + "|".join(map(re.escape, trigger.needs))
+            + r")\b", text[end:sentence.end], re.I):
+        return True  # "menetapkan" is an arrest only with "… sebagai tersangka"
+    # "menyerang …, menewaskan tujuh orang": the attack's toll, not another attack.
+    return state.violent and trigger.counts_as == "killed" and trigger.code[:2] == "18"
+
+
+def _code_trigger(state: _SentenceState, index: int, quoted: Sequence[tuple[int, int]],
+                  start: int, end: int, key: str, trigger: Trigger, learned: bool = False
+                  ) -> Event | None:
+    """The event a trigger names in its sentence, or None if it names none (a topic, a case's
+    name, a relative clause, no participants …)."""
+    lex, g = lexicon(), grammar()
+    article, sentence, default_country = state.article, state.sentence, state.default_country
+    text = article.text
+    form = text[start:end]
+    before_text = text[sentence.start:start]
+    if not learned and _not_an_act(state, start, end, key, trigger):
+        return None
+    candidates = state.candidates()
+    site, reported = _site(article, index, sentence, start, end, quoted)
+    roles = _participants(article, site, trigger, form, candidates, default_country)
+    if roles is None and not learned:
+        return None
+    source, target = roles or (None, None)
+    if source is not None and target is not None and source.text == target.text:
+        target = None
+    actor1, actor2 = _to_actor(source), _to_actor(target)
+    if actor1 is None and actor2 is None and not learned and not (
+            is_noun(form) and g.occurs_after.match(text, end, sentence.end)):
+        # Nobody does anything to anybody: not an event we can code, unless the text
+        # says it happened ("Penyerangan di Mapolda Sumut terjadi pada pukul 03.00"). A learned
+        # trigger was taught on events whose actors the text often leaves implicit.
+        return None
+    if actor1 is None and trigger.code[:2] in _NEEDS_SOURCE and not learned:
+        return None  # a meeting or a statement with nobody making it
+    seized = None
+    if (trigger.counts_as == "arrested" and target is not None
+            and form.lower() in lex.securing and lex.goods_re.match(target.text)):
+        # "mengamankan uang ratusan juta rupiah": goods are seized (171), only people
+        # are arrested (eval/GUIDELINE.md 3.1).
+        seized = next(t for t in lex.triggers.values() if t.code == "171")
+    elif trigger.counts_as == "arrested" and target is not None and not _held(target):
+        # One arrests people: not a company, a place or the money seized with them.
+        # A passive verb's subject may open the sentence before an apposition:
+        # "Zunaidi Abdillah, pelaku pelecehan di RS National Hospital, ditetapkan …".
+        other = (next((c for c in candidates if c.start < start
+                       and not text[sentence.start:c.start].strip()), None)
+                 if trigger.passive else _object_phrase(article, site, default_country))
+        target = other if other is not None and _held(other) and not (
+            other.start < target.end and target.start < other.end) else None
+        actor2 = _to_actor(target)
+    if seized is not None:
+        trigger = seized
+    code = recode(trigger.code, actor1, actor2)
+    label = RECODED_LABELS.get(code, trigger.label) if code != trigger.code else (
+        trigger.label)
+    factuality = _factuality(before_text, reported,
+                             lex.future_after_re.match(text, end, sentence.end)
+                             is not None)
+    if factuality == "future" and reported and code[:2] in lex.intent:
+        code, label = lex.intent[code[:2]]
+        factuality = "reported"
+    state.violent = state.violent or code[:2] in ("18", "19", "20")
+    place = _place(article, sentence, end)
+    confidence = (0.4 + 0.25 * (actor1 is not None) + 0.25 * (actor2 is not None)
+                  + 0.1 * (place is not None))
+    return Event(
+        code=code, label=label,
+        plover=RECODED_PLOVER.get(code, trigger.plover) if code != trigger.code
+        else trigger.plover,
+        trigger=Mention(start, end, text[start:end]), sentence=index,
+        confidence=round(min(confidence, 1.0), 2), actor1=actor1, actor2=actor2,
+        place=place, date=_date(article, sentence),
+        counts=_counts(article, sentence, trigger.counts_as),
+        factuality=factuality,  # type: ignore[arg-type]
+    )
 
 
 def _merge_coordinated(text: str, events: list[Event]) -> list[Event]:

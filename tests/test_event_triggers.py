@@ -74,3 +74,21 @@ def test_the_shipped_tagger_loads_with_codes_for_the_common_roots():
         for found in tagger.triggers(article, sentence):
             assert sentence.start <= found.start < found.end <= sentence.end
             assert len(found.code) == 3 and found.label and found.plover
+
+
+def test_the_learned_triggers_setting(tmp_path):
+    import pytest
+
+    from warta.errors import ConfigError
+    from warta.settings import Settings
+
+    assert Settings().learned_triggers is True
+    assert Settings().with_(learned_triggers="off").learned_triggers is False
+    assert Settings().with_(learned_triggers="1").learned_triggers is True
+    with pytest.raises(ConfigError, match="true or false"):
+        Settings().with_(learned_triggers="maybe")
+    article = replace(warta.parse(BODY, stages=["sentences"]),
+                      published="2018-03-05T10:00:00+07:00")
+    lexicon_only = events.build(Settings().with_(learned_triggers=False))(article).events
+    assert [(e.code, e.trigger) for e in lexicon_only] == [
+        (e.code, e.trigger) for e in events.code_events(article, learned=False)]

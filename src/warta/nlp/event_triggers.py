@@ -43,6 +43,7 @@ _CLITIC = "nya"
 _SWALLOWED = ("t", "p", "k", "s")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A rough stem that joins the forms of one verb: the word without one clitic, one suffix
     and one prefix (each only if enough letters remain), and without a first consonant a nasal
@@ -93,7 +94,7 @@ def sentence_features(text: str, sentence: Span, tokens: Sequence[tuple[int, int
     for i, word in enumerate(words):
         features = {"w=" + word: 1.0, "stem=" + stems[i]: 1.0, "lex=" + lexical[i]: 1.0,
                     "suffix=" + word[-3:]: 1.0, "prefix=" + word[:2]: 1.0,
-                    "capital": float(tokens[i][2][:1].isupper()), "noun": float(is_noun(word))}
+                    "capital": float(tokens[i][2][:1].isupper()), "noun": _noun(word)}
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(words):
@@ -104,6 +105,11 @@ def sentence_features(text: str, sentence: Span, tokens: Sequence[tuple[int, int
                 features[f"{offset}:edge"] = 1.0
         out.append(features)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _noun(word: str) -> float:
+    return float(is_noun(word))
 
 
 @dataclass(frozen=True)

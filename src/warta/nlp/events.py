@@ -713,8 +713,10 @@ def _implied_enforcer(events: list[Event]) -> list[Event]:
 
 
 def build(settings: Settings | None = None) -> Any:
+    learned = settings.learned_triggers if settings is not None else True
+
     def events(article: Article) -> Article:
-        coded = code_events(article)
+        coded = code_events(article, learned=learned)
         # The fitted confidence replaces the rule-based one when the model ships (it does).
         scores = event_confidence.score(article, coded)
         if scores is not None:

@@ -375,3 +375,16 @@ def test_the_name_right_before_the_verb_and_a_linking_adverbial():
     a = replace(a, entities=resolve(a.text, names, a.sentences))
     quotes = find_quotes(a)
     assert [q.speaker.text if q.speaker else None for q in quotes] == ["Djafar", "KPK"]
+
+
+def test_a_dated_weekday_and_a_companion_are_not_the_speaker():
+    a = article_from([
+        'Aparat penegak hukum setempat, seperti dilansir CNN.com, Jumat (30/6) menyebutkan, '
+        'pelaku mengenakan jas putih saat melepaskan tembakan.',
+        'Kapolres didampingi Kasat Reskrim AKP Harmianto menjelaskan bahwa kedua tersangka '
+        'tertangkap basah oleh petugas.',
+    ])
+    start = a.text.index("Harmianto")
+    a = replace(a, entities=resolve(a.text, [(start, start + 9, "PER")], a.sentences))
+    speakers = [q.speaker.text if q.speaker else None for q in find_quotes(a)]
+    assert speakers == ["Aparat penegak hukum setempat", "Kapolres"]

@@ -158,6 +158,7 @@ class Grammar:
     day: re.Pattern[str]  # a weekday alone
     source_line: re.Pattern[str]  # "sebagaimana dikutip Reuters …" after a subject
     circumstance: re.Pattern[str]  # a circumstance after a subject, without commas
+    companion: re.Pattern[str]  # "didampingi": who comes after it is not the subject
     addressee: re.Pattern[str]  # the person told, then "bahwa"
     to_addressee: re.Pattern[str]  # "kepada" right after a verb
     relative: str
@@ -187,7 +188,9 @@ def grammar() -> Grammar:
         source_line=re.compile(
             rf"\s+(?:{either('as_words')})\s+(?:{either('source_line_verbs')})\b.*$",
             re.I | re.S),
-        circumstance=re.compile(rf"\s+(?:{either('circumstances')})\s[^,]*$"),
+        circumstance=re.compile(
+            rf"\s+(?:{either('circumstances')}|{either('companions')})\s[^,]*$"),
+        companion=re.compile(rf"\s(?:{either('companions')})\s"),
         addressee=re.compile(rf"\s+(?:(?:{to_whom})\s+)?[^,.;:!?\"“”\n]{{2,80}}?\s+"
                              rf"(?:{either('told_complementisers')})\s+"),
         to_addressee=re.compile(rf"\s+(?:{to_whom})\s"),

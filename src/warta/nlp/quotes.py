@@ -307,7 +307,8 @@ def _said(article: Article, at: int, chunk: str, match: re.Match[str],
     if speaker is not None and _only_circumstance(speaker.text):
         # "Ratu Maxima yang diterima Presiden … di Istana Merdeka, Selasa, mengatakan": the
         # words before the verb are a circumstance; the subject opens the sentence.
-        speaker = _opening_name(article, at + match.start("verb")) or speaker
+        speaker = (_opening_name(article, at + match.start("verb"))
+                   or _opening_phrase(article, at + match.start("verb")) or speaker)
     content_start = at + match.end()
     if (told := _told(chunk, match)) is not None:
         content_start = at + told  # "memberitahu X bahwa …": after bahwa
@@ -318,22 +319,30 @@ def _said(article: Article, at: int, chunk: str, match: re.Match[str],
 
 def _name_before_verb(article: Article, start: int, verb: int) -> Mention | None:
     """A person or organisation named between ``start`` and a verb, ending right before it
-    (adverbs such as "juga" or "sebelumnya" allowed between)."""
+    (adverbs such as "juga" or "sebelumnya" allowed between), unless it keeps someone company:
+    in "Kapolres didampingi Kasat Reskrim Harmianto menjelaskan" the Kapolres speaks."""
+    text, g = article.text, grammar()
     for entity in article.entities:
         if entity.type not in ("PER", "ORG"):
             continue
         for m in entity.mentions:
             if start <= m.start and m.end <= verb and (
-                    not article.text[m.end:verb].strip()
-                    or grammar().adverbs.fullmatch(article.text[m.end:verb].rstrip())):
+                    not text[m.end:verb].strip()
+                    or g.adverbs.fullmatch(text[m.end:verb].rstrip())) and (
+                    g.companion.search(text, start, m.start) is None):
                 return Mention(m.start, m.end, m.text)
     return None
 
 
+# A date in brackets after a weekday: "Jumat (30/6)".
+_BRACKETED_DATE = re.compile(r"\s*\([^()]{1,20}\)$")
+
+
 def _only_circumstance(phrase: str) -> bool:
-    """A weekday or an adverbial alone ("Selasa", "Sebelumnya", "Lantaran …"): no subject."""
-    words = phrase.split()
-    return bool(words) and ((len(words) == 1 and grammar().day.match(phrase) is not None)
+    """A weekday or an adverbial alone ("Selasa", "Jumat (30/6)", "Sebelumnya", "Lantaran …"):
+    no subject."""
+    words = _BRACKETED_DATE.sub("", phrase).split()
+    return bool(words) and ((len(words) == 1 and grammar().day.match(words[0]) is not None)
                             or grammar().adverbial.match(phrase) is not None)
 
 
@@ -352,6 +361,24 @@ def _opening_name(article: Article, before: int) -> Mention | None:
                     word[:1].isupper() for word in lead):
                 return Mention(m.start, m.end, m.text)
     return None
+
+
+# Longer openings before a comma are clauses more often than subjects (read off dev articles).
+_MAX_OPENING_WORDS = 8
+
+
+def _opening_phrase(article: Article, before: int) -> Mention | None:
+    """The words opening the sentence up to its first comma, when they can be a subject: a
+    short phrase that is no circumstance itself ("Aparat penegak hukum setempat, seperti
+    dilansir CNN.com, Jumat (30/6) menyebutkan")."""
+    sentence = next((s for s in article.sentences if s.start <= before < s.end), None)
+    if sentence is None:
+        return None
+    comma = article.text.find(",", sentence.start, before)
+    phrase = article.text[sentence.start:comma].strip() if comma > 0 else ""
+    if not phrase or len(phrase.split()) > _MAX_OPENING_WORDS or _only_circumstance(phrase):
+        return None
+    return mention(article.text, sentence.start, phrase)
 
 
 def _cue_after_comma(text: str, at: int, chunk: str,

@@ -18,7 +18,6 @@ import json
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
@@ -27,9 +26,8 @@ from sklearn.metrics import log_loss, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
 from warta.evaluate.events import STAGES, judge_events, load_gold, parsed_articles
-from warta.model import Article, replace
+from warta.model import replace
 from warta.nlp.event_confidence import event_features
-from warta.nlp.event_triggers import TriggerTagger, codes_for
 from warta.nlp.events import code_events
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -38,28 +36,6 @@ import triggers  # the trigger tagger's training, beside this script
 # Inverse regularisation strengths tried (the grid is coarse on purpose: ~400 events).
 GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
-
-
-def out_of_fold_taggers(articles: dict[str, Article], gold: dict[str, dict[str, Any]],
-                        work: Path) -> dict[str, TriggerTagger]:
-    """For each article, a learned-trigger tagger trained without it (the folds of
-    ``triggers.py --cv``): the shipped tagger has seen every dev article, so its triggers there
-    would look better than on new text."""
-    ids = sorted(articles)
-    fold_of = {aid: i % triggers.FOLDS for i, aid in enumerate(ids)}
-    codes = codes_for({root: [e["code"] for row in gold.values() for e in row["events"]
-                              if e["root"] == root]
-                       for root in {e["root"] for row in gold.values() for e in row["events"]}})
-    options = argparse.Namespace(c1=triggers.C1, c2=triggers.C2, iterations=triggers.ITERATIONS)
-    taggers: dict[str, TriggerTagger] = {}
-    for fold in range(triggers.FOLDS):
-        data = [s for aid in ids if fold_of[aid] != fold
-                for s in triggers.sequences(articles[aid], gold[aid]["events"])]
-        model = work / f"confidence-fold{fold}.crfsuite"
-        triggers.train(data, model, options)
-        tagger = TriggerTagger(model, codes)
-        taggers.update({aid: tagger for aid in ids if fold_of[aid] == fold})
-    return taggers
 
 
 def examples(gold_path: Path, indosum: Path, split: str, work: Path
@@ -75,7 +51,9 @@ def examples(gold_path: Path, indosum: Path, split: str, work: Path
     # which the report compares with the fitted one (the features do not read the score).
     before_events = [stage for stage in STAGES if stage != "events"]
     articles = dict(parsed_articles(indosum, set(gold), before_events))
-    taggers = out_of_fold_taggers(articles, gold, work)
+    # The shipped tagger has seen every dev article, so its triggers there would look better
+    # than on new text: each article's learned triggers come from a tagger that did not see it.
+    taggers = triggers.out_of_fold_taggers(articles, gold, triggers.gold_codes(gold), work)
     for number, (article_id, article) in enumerate(sorted(articles.items())):
         article = replace(article, events=code_events(article, tagger=taggers[article_id]))
         verdicts, _, _ = judge_events(article, gold[article_id]["events"], article.events)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -55,15 +56,44 @@ def sequences(article: Article, events: list[dict[str, Any]]
             for s, t, lab in zip(article.sentences, tokens, labels, strict=True) if t]
 
 
+def gold_codes(gold: dict[str, dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """The code, label and PLOVER type each root's learned triggers get, from the annotated
+    codes of that root."""
+    by_root: dict[str, list[str]] = {}
+    for row in gold.values():
+        for event in row["events"]:
+            by_root.setdefault(event["root"], []).append(event["code"])
+    return codes_for(by_root)
+
+
 def train(data: list[tuple[list[dict[str, float]], list[str]]], path: Path,
-          options: argparse.Namespace) -> None:
+          c1: float = C1, c2: float = C2, iterations: int = ITERATIONS) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for features, labels in data:
         trainer.append(features, labels)
-    trainer.set_params({"c1": options.c1, "c2": options.c2,
-                        "max_iterations": options.iterations,
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
                         "feature.possible_transitions": True})
     trainer.train(str(path))
+
+
+def out_of_fold_taggers(articles: dict[str, Article], gold: dict[str, dict[str, Any]],
+                        codes: dict[str, dict[str, str]], work: Path,
+                        c1: float = C1, c2: float = C2, iterations: int = ITERATIONS,
+                        ) -> dict[str, TriggerTagger]:
+    """For each article, a tagger trained on the other folds (articles in id order, every
+    FOLDS-th in one fold), its model file written to ``work``."""
+    ids = sorted(articles)
+    fold_of = {aid: i % FOLDS for i, aid in enumerate(ids)}
+    taggers: dict[str, TriggerTagger] = {}
+    for fold in range(FOLDS):
+        data = [s for aid in ids if fold_of[aid] != fold
+                for s in sequences(articles[aid], gold[aid]["events"])]
+        model = work / f"fold{fold}.crfsuite"
+        train(data, model, c1, c2, iterations)
+        tagger = TriggerTagger(model, codes)
+        taggers.update({aid: tagger for aid in ids if fold_of[aid] == fold})
+        print(f"fold {fold + 1}/{FOLDS} trained", file=sys.stderr)
+    return taggers
 
 
 def score(counts: Counter[str]) -> str:
@@ -76,21 +106,15 @@ def score(counts: Counter[str]) -> str:
 
 
 def cross_validate(articles: dict[str, Article], gold: dict[str, dict[str, Any]],
-                   codes: dict[str, dict[str, str]], options: argparse.Namespace,
-                   work: Path) -> None:
-    ids = sorted(articles)
-    fold_of = {aid: i % FOLDS for i, aid in enumerate(ids)}
+                   codes: dict[str, dict[str, str]], options: argparse.Namespace) -> None:
     listed = set(options.report_ids.read_text().split()) if options.report_ids else set()
     totals: dict[tuple[str, str], Counter[str]] = {}
-    for fold in range(FOLDS):
-        data = [s for aid in ids if fold_of[aid] != fold
-                for s in sequences(articles[aid], gold[aid]["events"])]
-        model = work / f"fold{fold}.crfsuite"
-        train(data, model, options)
-        tagger = TriggerTagger(model, codes)
-        for aid in (a for a in ids if fold_of[a] == fold):
+    with tempfile.TemporaryDirectory() as work:
+        taggers = out_of_fold_taggers(articles, gold, codes, Path(work), options.c1, options.c2,
+                                      options.iterations)
+        for aid in sorted(articles):
             for name, learned in (("lexicon only", False), ("lexicon + learned", True)):
-                events = code_events(articles[aid], tagger=tagger, learned=learned)
+                events = code_events(articles[aid], tagger=taggers[aid], learned=learned)
                 verdicts, _, _ = judge_events(articles[aid], gold[aid]["events"], events)
                 for group in ["all", *(["listed"] if aid in listed else [])]:
                     counts = totals.setdefault((group, name), Counter())
@@ -98,7 +122,6 @@ def cross_validate(articles: dict[str, Article], gold: dict[str, dict[str, Any]]
                     counts["gold"] += len(gold[aid]["events"])
                     counts["correct"] += verdicts.count("correct")
                     counts["root"] += verdicts.count("correct") + verdicts.count("root")
-        print(f"fold {fold + 1}/{FOLDS} done", file=sys.stderr)
     for (group, name), counts in sorted(totals.items()):
         print(f"cross-validated, {group} articles, {name}: {score(counts)}")
 
@@ -121,18 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     missing = set(gold) - set(articles)
     if missing:
         parser.error(f"{len(missing)} annotated articles not found in {options.indosum}")
-    by_root: dict[str, list[str]] = {}
-    for row in gold.values():
-        for event in row["events"]:
-            by_root.setdefault(event["root"], []).append(event["code"])
-    codes = codes_for(by_root)
+    codes = gold_codes(gold)
     options.out.mkdir(parents=True, exist_ok=True)
     if options.cv:
-        cross_validate(articles, gold, codes, options, options.out)
-        for fold in range(FOLDS):
-            (options.out / f"fold{fold}.crfsuite").unlink()
+        cross_validate(articles, gold, codes, options)
     data = [s for aid in sorted(articles) for s in sequences(articles[aid], gold[aid]["events"])]
-    train(data, options.out / "triggers.crfsuite", options)
+    train(data, options.out / "triggers.crfsuite", options.c1, options.c2, options.iterations)
     meta = {"format": 1, "model": "triggers.crfsuite", "trained_on": f"{options.gold} (dev)",
             "articles": len(articles), "events": sum(len(r["events"]) for r in gold.values()),
             "c1": options.c1, "c2": options.c2, "iterations": options.iterations,

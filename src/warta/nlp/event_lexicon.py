@@ -44,10 +44,15 @@ def previous_word_in(before: str, words: Sequence[str]) -> bool:
     return match is not None and match.group(1).lower() in words
 
 
+def without_clitic(word: str) -> str:
+    """A lower-case word without a clitic "-nya" ("serangannya" is "serangan"), when enough
+    is left to be a word of its own ("hanya" stays)."""
+    return word[:-3] if word.endswith("nya") and len(word) > 6 else word
+
+
 def _head(form: str) -> str:
     """The first word of a form, lower case, without a clitic "-nya" ("serangannya")."""
-    head = form.lower().split()[0]
-    return head[:-3] if head.endswith("nya") and len(head) > 6 else head
+    return without_clitic(form.lower().split()[0])
 
 
 def is_verb(form: str) -> bool:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.model import Article, Span
-from warta.nlp.event_lexicon import find_triggers, is_noun, lexicon
+from warta.nlp.event_lexicon import find_triggers, is_noun, lexicon, without_clitic
 
 __all__ = ["MODEL_DIR", "LearnedTrigger", "TriggerTagger", "codes_for", "default_tagger",
            "sentence_features", "sentence_tokens", "stem"]
@@ -35,7 +35,6 @@ _WORD = re.compile(r"\w+(?:-\w+)*")
 _PREFIXES = ("memper", "diper", "meng", "meny", "peng", "peny", "mem", "men", "pem", "pen",
              "ber", "ter", "per", "me", "di", "pe", "ke")
 _SUFFIXES = ("kan", "an", "i")
-_CLITIC = "nya"
 
 
 # The consonants a nasal prefix swallows: meN-/peN- + tangkap is "menangkap", + pukul
@@ -49,9 +48,7 @@ def stem(word: str) -> str:
     and one prefix (each only if enough letters remain), and without a first consonant a nasal
     prefix would swallow, so that "menangkap", "ditangkap", "penangkapan" and "tangkapan" all
     give "angkap". Not a dictionary form: a feature that relates words."""
-    word = word.lower()
-    if word.endswith(_CLITIC) and len(word) > 6:
-        word = word[:-len(_CLITIC)]
+    word = without_clitic(word.lower())
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[:-len(suffix)]
@@ -71,12 +68,15 @@ def sentence_tokens(text: str, sentence: Span) -> list[tuple[int, int, str]]:
                                                                        sentence.end)]
 
 
-def _lexicon_labels(text: str, sentence: Span, tokens: Sequence[tuple[int, int, str]]
-                    ) -> list[str]:
-    """The lexicon's trigger under each word, as a label: ``B-17``, ``I-17`` or ``O``."""
+def _lexicon_labels(text: str, sentence: Span, tokens: Sequence[tuple[int, int, str]],
+                    found: Sequence[tuple[int, int, str]] | None) -> list[str]:
+    """The lexicon's trigger under each word, as a label: ``B-17``, ``I-17`` or ``O``.
+    ``found`` are the sentence's lexicon triggers if the caller has them already."""
     labels = ["O"] * len(tokens)
     lex = lexicon()
-    for start, end, key in find_triggers(text, sentence.start, sentence.end):
+    if found is None:
+        found = list(find_triggers(text, sentence.start, sentence.end))
+    for start, end, key in found:
         root = lex.triggers[key].code[:2]
         for i, (s, e, _) in enumerate(tokens):
             if start <= s and e <= end:
@@ -84,10 +84,12 @@ def _lexicon_labels(text: str, sentence: Span, tokens: Sequence[tuple[int, int, 
     return labels
 
 
-def sentence_features(text: str, sentence: Span, tokens: Sequence[tuple[int, int, str]]
+def sentence_features(text: str, sentence: Span, tokens: Sequence[tuple[int, int, str]],
+                      found: Sequence[tuple[int, int, str]] | None = None
                       ) -> list[dict[str, float]]:
-    """The features of each word of a sentence, the same in training and tagging."""
-    lexical = _lexicon_labels(text, sentence, tokens)
+    """The features of each word of a sentence, the same in training and tagging (``found``:
+    the sentence's lexicon triggers, as ``find_triggers`` gives them, if already at hand)."""
+    lexical = _lexicon_labels(text, sentence, tokens, found)
     words = [w.lower() for _, _, w in tokens]
     stems = [stem(w) for w in words]
     out = []
@@ -138,12 +140,14 @@ class TriggerTagger:
         meta = json.loads((folder / "triggers.json").read_text(encoding="utf-8"))
         return cls(folder / meta["model"], meta["codes"])
 
-    def triggers(self, article: Article, sentence: Span) -> list[LearnedTrigger]:
-        """The triggers of one sentence, in order."""
+    def triggers(self, article: Article, sentence: Span,
+                 listed: Sequence[tuple[int, int, str]] | None = None) -> list[LearnedTrigger]:
+        """The triggers of one sentence, in order (``listed``: its lexicon triggers, if the
+        caller has them already)."""
         tokens = sentence_tokens(article.text, sentence)
         if not tokens:
             return []
-        labels = self._tagger.tag(sentence_features(article.text, sentence, tokens))
+        labels = self._tagger.tag(sentence_features(article.text, sentence, tokens, listed))
         found: list[LearnedTrigger] = []
         i = 0
         while i < len(tokens):

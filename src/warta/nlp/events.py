@@ -526,13 +526,14 @@ def code_events(article: Article, tagger: TriggerTagger | None = None, learned: 
     for index, sentence in enumerate(article.sentences):
         state = _SentenceState(article, sentence, default_country)
         coded: list[Event] = []
-        for start, end, key in find_triggers(text, sentence.start, sentence.end):
+        listed = list(find_triggers(text, sentence.start, sentence.end))
+        for start, end, key in listed:
             event = _code_trigger(state, index, quoted, start, end, key, lex.triggers[key])
             if event is not None:
                 coded.append(event)
         if tagger is not None:
             roots = {e.code[:2] for e in coded}
-            for found in tagger.triggers(article, sentence):
+            for found in tagger.triggers(article, sentence, listed):
                 if found.code[:2] in roots or any(
                         e.trigger.start < found.end and found.start < e.trigger.end
                         for e in coded):

@@ -346,10 +346,14 @@ def _only_circumstance(phrase: str) -> bool:
                             or grammar().adverbial.match(phrase) is not None)
 
 
+def _sentence_holding(article: Article, offset: int) -> Span | None:
+    return next((s for s in article.sentences if s.start <= offset < s.end), None)
+
+
 def _opening_name(article: Article, before: int) -> Mention | None:
     """A person or organisation named at the start of the sentence holding ``before``, after
     at most a title of capitalised words ("Ratu Maxima")."""
-    sentence = next((s for s in article.sentences if s.start <= before < s.end), None)
+    sentence = _sentence_holding(article, before)
     if sentence is None:
         return None
     for entity in article.entities:
@@ -371,7 +375,7 @@ def _opening_phrase(article: Article, before: int) -> Mention | None:
     """The words opening the sentence up to its first comma, when they can be a subject: a
     short phrase that is no circumstance itself ("Aparat penegak hukum setempat, seperti
     dilansir CNN.com, Jumat (30/6) menyebutkan")."""
-    sentence = next((s for s in article.sentences if s.start <= before < s.end), None)
+    sentence = _sentence_holding(article, before)
     if sentence is None:
         return None
     comma = article.text.find(",", sentence.start, before)

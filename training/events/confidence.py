@@ -3,12 +3,14 @@
     python training/events/confidence.py --indosum ../shared/data/sum-indosum-dev \
         --out src/warta/models/events/confidence.json
 
-Every event the coder finds in the dev articles of ``eval/events/gold.jsonl`` is labelled right
-or wrong by the evaluation's own matching (``warta.evaluate.events.judge_events``: root and
-actors), described by ``warta.nlp.event_confidence.event_features`` and fed to an L2 logistic
-regression. The regularisation strength is chosen by 5-fold cross-validation over articles (all
-events of an article in one fold), on log loss; the report compares the cross-validated scores
-with the coder's rule-based score (how much of the event it found). The test split is never read.
+Train the triggers and the actor model first. Every event the coder finds in the dev articles of
+``eval/events/gold.jsonl``, its learned triggers and actors coming from models that did not see
+the article, is labelled right or wrong by the evaluation's own matching
+(``warta.evaluate.events.judge_events``: root and actors), described by
+``warta.nlp.event_confidence.event_features`` and fed to an L2 logistic regression. The
+regularisation strength is chosen by 5-fold cross-validation over articles (all events of an
+article in one fold), on log loss; the report compares the cross-validated scores with the
+coder's rule-based score (how much of the event it found). The test split is never read.
 """
 
 from __future__ import annotations
@@ -31,7 +33,11 @@ from warta.nlp.event_confidence import event_features
 from warta.nlp.events import code_events
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import actors  # the actor model's training, beside this script
 import triggers  # the trigger tagger's training, beside this script
+
+# The shipped actor model, whose options the out-of-fold actor models take.
+ACTORS = Path(__file__).resolve().parents[2] / "src/warta/models/events/actors.json"
 
 # Inverse regularisation strengths tried (the grid is coarse on purpose: ~400 events).
 GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -41,7 +47,7 @@ FOLDS = 5
 def examples(gold_path: Path, indosum: Path, split: str, work: Path
              ) -> tuple[list[dict[str, float]], list[int], list[int], list[float]]:
     """(features, labels, article number, rule-based confidence) of every coded event, the
-    learned triggers coming from taggers that did not see the article."""
+    learned triggers and actors coming from models that did not see the article."""
     gold = {row["indosum_id"]: row for row in load_gold(gold_path, split)}
     features: list[dict[str, float]] = []
     labels: list[int] = []
@@ -54,8 +60,12 @@ def examples(gold_path: Path, indosum: Path, split: str, work: Path
     # The shipped tagger has seen every dev article, so its triggers there would look better
     # than on new text: each article's learned triggers come from a tagger that did not see it.
     taggers = triggers.out_of_fold_taggers(articles, gold, triggers.gold_codes(gold), work)
+    # Likewise the actor model that fills the roles the rules left empty.
+    shipped = json.loads(ACTORS.read_text(encoding="utf-8"))
+    choosers = actors.out_of_fold_models(articles, gold, taggers, shipped)
     for number, (article_id, article) in enumerate(sorted(articles.items())):
-        article = replace(article, events=code_events(article, tagger=taggers[article_id]))
+        article = replace(article, events=code_events(article, tagger=taggers[article_id],
+                                                      chooser=choosers[article_id]))
         verdicts, _, _ = judge_events(article, gold[article_id]["events"], article.events)
         quoted = [(q.start, q.end) for q in article.quotes]
         per_sentence = [e.sentence for e in article.events]

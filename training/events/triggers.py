@@ -10,9 +10,10 @@ is trained on all dev articles and written with ``triggers.json``, which records
 and PLOVER type each root's learned triggers get (the root's most frequent annotated code).
 
 ``--cv`` first runs a 5-fold cross-validation over articles: for each fold a tagger trained on
-the other four codes the held-out articles with the full event coder, with and without learned
-triggers, scored as ``warta eval events`` scores (root and actors). ``--report-ids FILE`` also
-reports the articles listed in FILE on their own. The test split is never read.
+the other four codes the held-out articles with the full event coder (actors as its rules pick
+them), with and without learned triggers, scored as ``warta eval events`` scores (root and
+actors). ``--report-ids FILE`` also reports the articles listed in FILE on their own. The test
+split is never read.
 """
 
 from __future__ import annotations
@@ -114,7 +115,9 @@ def cross_validate(articles: dict[str, Article], gold: dict[str, dict[str, Any]]
                                       options.iterations)
         for aid in sorted(articles):
             for name, learned in (("lexicon only", False), ("lexicon + learned", True)):
-                events = code_events(articles[aid], tagger=taggers[aid], learned=learned)
+                # The rules' actors: the shipped actor model has seen every dev article.
+                events = code_events(articles[aid], tagger=taggers[aid], learned=learned,
+                                     learned_actors=False)
                 verdicts, _, _ = judge_events(articles[aid], gold[aid]["events"], events)
                 for group in ["all", *(["listed"] if aid in listed else [])]:
                     counts = totals.setdefault((group, name), Counter())

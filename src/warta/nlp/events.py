@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from warta.model import Actor, Article, Entity, Event, Mention, Place, Span, replace
 from warta.nlp import event_confidence
+from warta.nlp.event_actors import ActorChoice, Chooser, default_model
 from warta.nlp.event_codes import (
     RECODED_LABELS,
     RECODED_PLOVER,
@@ -508,23 +509,58 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
     return source, target
 
 
+# Initials and acronyms no tagger knew: "FI kemudian diamankan", "WNI yang ikut diamankan".
+_INITIALS = re.compile(r"(?<![\w-])[A-Z]{1,5}(?![\w-])")
+
+
+def _unlisted(article: Article, site: _Site, candidates: Sequence[_Candidate],
+              default_country: str | None) -> tuple[tuple[str, _Candidate], ...]:
+    """The sentence's possible actors that are not among ``candidates``, with their kind:
+    pronouns ("kami", "mereka"), initials ("FI"), the subject phrase of the trigger's clause
+    and the phrase after it. The actor model (:mod:`warta.nlp.event_actors`) weighs them."""
+    text, sentence = article.text, site.sentence
+    taken = [(c.start, c.end) for c in candidates]
+    found: list[tuple[str, _Candidate]] = []
+
+    def add(kind: str, candidate: _Candidate | None) -> None:
+        if candidate is not None and not any(s < candidate.end and candidate.start < e
+                                             for s, e in taken):
+            taken.append((candidate.start, candidate.end))
+            found.append((kind, candidate))
+
+    pointers = lexicon().pointers
+    for match in re.finditer(r"[\w-]+", text[sentence.start:sentence.end]):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if match.group(0).lower() in pointers:
+            add("pronoun", _Candidate(start, end, match.group(0), None, None))
+        elif _INITIALS.fullmatch(match.group(0)) and start not in (sentence.start,):
+            add("initials", _Candidate(start, end, match.group(0), None,
+                                       actor_code(match.group(0), None, default_country)))
+    add("subject", _subject_phrase(article, site, default_country))
+    add("object", _object_phrase(article, site, default_country))
+    return tuple(found)
+
+
 def _held(candidate: _Candidate) -> bool:
     return can_be_held(candidate.text, candidate.entity, candidate.code)
 
 
-def code_events(article: Article, tagger: TriggerTagger | None = None, learned: bool = True
-                ) -> list[Event]:
+def code_events(article: Article, tagger: TriggerTagger | None = None, learned: bool = True,
+                chooser: Chooser | None = None, learned_actors: bool = True) -> list[Event]:
     """The events of an article: those the lexicon's triggers name, then, for CAMEO roots the
     lexicon gave no event of in a sentence, those of the learned triggers (``tagger``, the
-    shipped model by default; none with ``learned=False``; :mod:`warta.nlp.event_triggers`)."""
+    shipped model by default; none with ``learned=False``; :mod:`warta.nlp.event_triggers`).
+    Each event's actors are the rules' picks, settled by ``chooser`` (the shipped actor model
+    by default; the rules alone with ``learned_actors=False``; :mod:`warta.nlp.event_actors`)."""
     tagger = (tagger or default_tagger()) if learned else None
+    chooser = (chooser or default_model()) if learned_actors else None
     lex = lexicon()
     text = article.text
     default_country = _default_country(article)
     quoted = [(q.start, q.end) for q in article.quotes]
     events: list[Event] = []
     for index, sentence in enumerate(article.sentences):
-        state = _SentenceState(article, sentence, default_country)
+        state = _SentenceState(article, sentence, default_country, chooser)
         coded: list[Event] = []
         listed = list(find_triggers(text, sentence.start, sentence.end))
         for start, end, key in listed:
@@ -553,10 +589,13 @@ def code_events(article: Article, tagger: TriggerTagger | None = None, learned: 
 
 class _SentenceState:
     """What the triggers of one sentence share: its actor candidates, found once when first
-    needed, and whether a violent event was already coded in it."""
+    needed, what settles each event's actors, and whether a violent event was already coded
+    in it."""
 
-    def __init__(self, article: Article, sentence: Span, default_country: str | None) -> None:
+    def __init__(self, article: Article, sentence: Span, default_country: str | None,
+                 chooser: Chooser | None = None) -> None:
         self.article, self.sentence, self.default_country = article, sentence, default_country
+        self.chooser = chooser
         self.violent = False
         self._candidates: list[_Candidate] | None = None
 
@@ -636,6 +675,17 @@ def _code_trigger(state: _SentenceState, index: int, quoted: Sequence[tuple[int,
         return None
     if actor1 is None and trigger.code[:2] in _NEEDS_SOURCE and not learned:
         return None  # a meeting or a statement with nobody making it
+    if state.chooser is not None:
+        source, target = state.chooser.choose(ActorChoice(
+            text, sentence, start, end, site.floor, site.clause_start, site.clause_end,
+            trigger.code[:2], trigger.passive, is_noun(form),
+            is_noun(form) and trigger.code[:2] in _SETTING_ROOTS
+            and g.circumstance.search(before_text) is not None, learned, _inside(quoted, start),
+            tuple((q.speaker.start, q.speaker.end) for q in article.quotes
+                  if q.speaker is not None and q.start <= start < q.end),
+            tuple(candidates), source, target,
+            _unlisted(article, site, candidates, default_country)))
+        actor1, actor2 = _to_actor(source), _to_actor(target)
     seized = None
     if (trigger.counts_as == "arrested" and target is not None
             and form.lower() in lex.securing and lex.goods_re.match(target.text)):
@@ -715,9 +765,10 @@ def _implied_enforcer(events: list[Event]) -> list[Event]:
 
 def build(settings: Settings | None = None) -> Any:
     learned = settings.learned_triggers if settings is not None else True
+    learned_actors = settings.learned_actors if settings is not None else True
 
     def events(article: Article) -> Article:
-        coded = code_events(article, learned=learned)
+        coded = code_events(article, learned=learned, learned_actors=learned_actors)
         # The fitted confidence replaces the rule-based one when the model ships (it does).
         scores = event_confidence.score(article, coded)
         if scores is not None:

@@ -401,6 +401,12 @@ def _object_phrase(article: Article, site: _Site, default_country: str | None,
     return _phrase(article, start, verb.start() if verb else end, default_country)
 
 
+def _told_as_setting(trigger: Trigger, before: str) -> bool:
+    """Whether a violent or protest trigger is the setting of its clause ("tewas dalam
+    serangan"), given the sentence's words before it."""
+    return trigger.code[:2] in _SETTING_ROOTS and grammar().circumstance.search(before) is not None
+
+
 def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
                   candidates: list[_Candidate], default_country: str | None,
                   ) -> tuple[_Candidate | None, _Candidate | None] | None:
@@ -412,8 +418,7 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
     after = [c for c in candidates if site.end <= c.start < site.clause_end]
     adjacent = after[0] if after and after[0].start <= site.end + 1 else None
     noun = is_noun(form)
-    setting = (trigger.code[:2] in _SETTING_ROOTS
-               and g.circumstance.search(text[site.sentence.start:site.start]) is not None)
+    setting = _told_as_setting(trigger, text[site.sentence.start:site.start])
     if noun and not setting and g.circumstance.search(text[site.sentence.start:site.start]):
         return None  # "Dalam penelusuran polisi, …": a procedure as the frame, not an event
     if noun and not (adjacent or g.noun_event_before.search(text[site.sentence.start:site.start])
@@ -533,7 +538,7 @@ def _unlisted(article: Article, site: _Site, candidates: Sequence[_Candidate],
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if match.group(0).lower() in pointers:
             add("pronoun", _Candidate(start, end, match.group(0), None, None))
-        elif _INITIALS.fullmatch(match.group(0)) and start not in (sentence.start,):
+        elif _INITIALS.fullmatch(match.group(0)):
             add("initials", _Candidate(start, end, match.group(0), None,
                                        actor_code(match.group(0), None, default_country)))
     add("subject", _subject_phrase(article, site, default_country))
@@ -677,14 +682,15 @@ def _code_trigger(state: _SentenceState, index: int, quoted: Sequence[tuple[int,
         return None  # a meeting or a statement with nobody making it
     if state.chooser is not None:
         source, target = state.chooser.choose(ActorChoice(
-            text, sentence, start, end, site.floor, site.clause_start, site.clause_end,
-            trigger.code[:2], trigger.passive, is_noun(form),
-            is_noun(form) and trigger.code[:2] in _SETTING_ROOTS
-            and g.circumstance.search(before_text) is not None, learned, _inside(quoted, start),
-            tuple((q.speaker.start, q.speaker.end) for q in article.quotes
-                  if q.speaker is not None and q.start <= start < q.end),
-            tuple(candidates), source, target,
-            _unlisted(article, site, candidates, default_country)))
+            text=text, sentence=sentence, start=start, end=end, floor=site.floor,
+            clause_start=site.clause_start, clause_end=site.clause_end, root=trigger.code[:2],
+            passive=trigger.passive, noun=is_noun(form),
+            setting=is_noun(form) and _told_as_setting(trigger, before_text),
+            learned=learned, quoted=_inside(quoted, start),
+            speakers=tuple((q.speaker.start, q.speaker.end) for q in article.quotes
+                           if q.speaker is not None and q.start <= start < q.end),
+            candidates=tuple(candidates), source=source, target=target,
+            extra=_unlisted(article, site, candidates, default_country)))
         actor1, actor2 = _to_actor(source), _to_actor(target)
     seized = None
     if (trigger.counts_as == "arrested" and target is not None

@@ -200,6 +200,11 @@ def test_quality_gate_events_and_quotes_on_dev_set(indosum):
         assert report["events"][key] >= floor, (key, report["events"])
     for key, floor in QUOTE_FLOOR.items():
         assert report["quotes"][key] >= floor, (key, report["quotes"])
+    # Precision and recall by CAMEO root add up to the totals.
+    by_root = report["events"]["by_root"]
+    assert sum(r["predicted"] for r in by_root.values()) == report["events"]["predicted"]
+    assert sum(r["gold"] for r in by_root.values()) == report["events"]["gold"]
+    assert all(0 <= r["precision"] <= 1 and 0 <= r["recall"] <= 1 for r in by_root.values())
 
 
 NOT_ACTS = ("Warga yang ikut ditangkap polisi berjumlah empat orang. "

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.model import Actor, Article, Event, Quote
+from warta.web.i18n import CAMEO_ROOTS
 
 _WORD = re.compile(r"[\w-]+")
 # Words that make two actor phrases look alike without naming the same actor.
@@ -163,6 +164,8 @@ def evaluate(gold_path: Path, indosum_dir: Path, split: str = "test") -> dict[st
     totals: Counter[str] = Counter()
     per_root_hits: Counter[str] = Counter()
     per_root_misses: Counter[str] = Counter()
+    per_root_predicted: Counter[str] = Counter()
+    per_root_right: Counter[str] = Counter()  # predictions of the root judged correct
     drifted = []
     for article_id, article in parsed_articles(indosum_dir, set(gold)):
         row = gold[article_id]
@@ -180,11 +183,14 @@ def evaluate(gold_path: Path, indosum_dir: Path, split: str = "test") -> dict[st
                       by_root=len(verdicts) - verdicts.count(None), articles=1)
         per_root_hits.update(hits)
         per_root_misses.update(misses)
+        per_root_predicted.update(e.code[:2] for e in article.events)
+        per_root_right.update(e.code[:2] for e, v in zip(article.events, verdicts, strict=True)
+                              if v == "correct")
         found, with_speaker, right, predicted = _match_quotes(article, row["quotes"])
         totals.update(gold_quotes=len(row["quotes"]), predicted_quotes=predicted,
                       quotes_found=found, quotes_with_speaker=with_speaker,
                       speakers_right=right)
-    roots = sorted(set(per_root_hits) | set(per_root_misses))
+    roots = sorted(set(per_root_hits) | set(per_root_misses) | set(per_root_predicted))
     return {
         "split": split,
         "articles": totals["articles"],
@@ -201,8 +207,14 @@ def evaluate(gold_path: Path, indosum_dir: Path, split: str = "test") -> dict[st
                          "precision": _ratio(totals[f"correct@{t}"], totals[f"kept@{t}"]),
                          "recall": _ratio(totals[f"correct@{t}"], totals["gold_events"])}
                 for t in THRESHOLDS},
-            "recall_by_root": {r: _ratio(per_root_hits[r], per_root_hits[r] + per_root_misses[r])
-                               for r in roots},
+            # Per CAMEO root, with correct actors: precision over the events coded with that
+            # root, recall over the annotated events of that root.
+            "by_root": {r: {"gold": per_root_hits[r] + per_root_misses[r],
+                            "predicted": per_root_predicted[r],
+                            "precision": _ratio(per_root_right[r], per_root_predicted[r]),
+                            "recall": _ratio(per_root_hits[r],
+                                             per_root_hits[r] + per_root_misses[r])}
+                        for r in roots},
         },
         "quotes": {
             "gold": totals["gold_quotes"], "predicted": totals["predicted_quotes"],
@@ -238,8 +250,12 @@ def main(argv: list[str] | None = None) -> int:
         for threshold, at in ev["by_confidence"].items():
             print(f"  confidence >= {threshold}: {at['kept']} events, with actors P "
                   f"{at['precision']:.3f} R {at['recall']:.3f}")
-        for root, recall in ev["recall_by_root"].items():
-            print(f"  root {root}: recall {recall:.3f}")
+        print("  by CAMEO root, with correct actors:")
+        for root, at in ev["by_root"].items():
+            name = CAMEO_ROOTS.get(root, ("", ""))[0]
+            print(f"    {root} {name[:32]:<32} gold {at['gold']:>4}, "
+                  f"predicted {at['predicted']:>4}; P {at['precision']:.3f} "
+                  f"R {at['recall']:.3f}")
     if qu := report.get("quotes"):
         print(f"quotes: gold {qu['gold']}, predicted {qu['predicted']}; found R "
               f"{qu['recall']:.3f} P {qu['precision']:.3f}; speaker accuracy "

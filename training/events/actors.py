@@ -6,15 +6,18 @@
 The coder codes every dev article of ``eval/events/gold.jsonl`` with the rules' actor picks,
 recording for each event what ``warta.nlp.event_actors`` sees (its options and their features).
 Each coded event is paired with the annotated event of the same CAMEO root nearest to it in its
-sentence; for each role every option is labelled right or wrong as the evaluation judges an
-actor (``warta.evaluate.events._actor_ok``: overlapping words or an equal actor code; nobody is
-right where the annotator named nobody). One L2 logistic regression per role is fitted on those
-labels; the coder then takes the best-scoring option for each role.
+sentence. For each role, a "fill" example says whether the annotator named anyone in it, and,
+where the annotated actor is among the options, a "pick" group labels every option right or
+wrong as the evaluation judges an actor (``warta.evaluate.events._actor_ok``: overlapping words
+or an equal actor code). Each role gets two L2 logistic regressions, one per kind of example.
 
-The regularisation strength is chosen by 5-fold cross-validation over articles, scored the way
-``warta eval events`` scores (root and actors), with every article coded by a model and a
-trigger tagger that did not see it. The report gives the rules alone beside it. The test split
-is never read.
+Every choice is made by 5-fold cross-validation over articles, each article coded by models
+and a trigger tagger that did not see it: the regularisation strength of each model by its
+held-out accuracy; then the mode (keep the rules' actors and fill only the empty roles, or
+override them) and the fill threshold, scored the way ``warta eval events`` scores, among those
+that name each role as the annotator did at least as often as the rules alone. The report gives
+the rules alone beside it; ``--report-ids`` also reports the listed articles on their own. The
+test split is never read.
 """
 
 from __future__ import annotations

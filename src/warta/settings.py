@@ -39,8 +39,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Code events also from triggers learned from the annotated articles, where the "
             "lexicon found none of their kind (more events found; about 3 ms more per article)."),
     Setting("learned_actors", bool, True,
-            "Settle each event's source and target with the actor model learned from the "
-            "annotated articles; off, the coder's word-order rules alone pick them."),
+            "Fill an event's source or target the word-order rules left empty with the actor "
+            "model learned from the annotated articles (pronouns, initials, plain phrases); "
+            "off, the rules' actors alone."),
     Setting("stages", str, "default",
             "Comma-separated NLP stages to run after parsing, or 'default' or 'none'."),
     Setting("db", str, "sqlite:///warta.db", "Database URL for the store."),

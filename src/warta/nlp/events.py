@@ -10,6 +10,8 @@ then fills the event from what earlier stages found in the same sentence:
   A source that is a pronoun (ia, dia, beliau) is the first person of the previous sentence.
   Actors named before a reporting verb ("tentara Rusia mengklaim …") are sources of the claim,
   not participants.
+  Where the rules find nobody for a role, the actor model learned from the annotated articles
+  (:mod:`warta.nlp.event_actors`) may fill it, also with a pronoun, initials or a plain phrase.
 - actor codes: a country (ISO alpha-3) from a country named in the phrase or the person's title,
   or the place of a country entity, and a role from the dictionary (``RUSMIL``, ``SYRGOV``);
   named groups have their own code (ISIS → ``IMGMUSISI``).

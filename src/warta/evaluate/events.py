@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.model import Actor, Article, Event, Quote
-from warta.web.i18n import CAMEO_ROOTS
+from warta.nlp.event_codes import CAMEO_ROOTS
 
 _WORD = re.compile(r"[\w-]+")
 # Words that make two actor phrases look alike without naming the same actor.

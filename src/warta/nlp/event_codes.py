@@ -14,7 +14,31 @@ import re
 from warta.model import Actor, Entity
 from warta.nlp.event_lexicon import lexicon
 
-__all__ = ["RECODED_LABELS", "RECODED_PLOVER", "can_be_held", "recode"]
+__all__ = ["CAMEO_ROOTS", "RECODED_LABELS", "RECODED_PLOVER", "can_be_held", "recode"]
+
+#: The twenty CAMEO root codes: (English name, Indonesian gloss), for reports and the web UI.
+CAMEO_ROOTS: dict[str, tuple[str, str]] = {
+    "01": ("Make public statement", "Membuat pernyataan publik"),
+    "02": ("Appeal", "Mengimbau"),
+    "03": ("Express intent to cooperate", "Menyatakan niat bekerja sama"),
+    "04": ("Consult", "Berkonsultasi"),
+    "05": ("Engage in diplomatic cooperation", "Kerja sama diplomatik"),
+    "06": ("Engage in material cooperation", "Kerja sama material"),
+    "07": ("Provide aid", "Memberi bantuan"),
+    "08": ("Yield", "Mengalah"),
+    "09": ("Investigate", "Menyelidiki"),
+    "10": ("Demand", "Menuntut"),
+    "11": ("Disapprove", "Mengecam"),
+    "12": ("Reject", "Menolak"),
+    "13": ("Threaten", "Mengancam"),
+    "14": ("Protest", "Memprotes"),
+    "15": ("Exhibit force posture", "Unjuk kekuatan"),
+    "16": ("Reduce relations", "Mengurangi hubungan"),
+    "17": ("Coerce", "Memaksa"),
+    "18": ("Assault", "Menyerang"),
+    "19": ("Fight", "Bertempur"),
+    "20": ("Use unconventional mass violence", "Kekerasan massal tak konvensional"),
+}
 
 # Labels and PLOVER types of the codes an event can be recoded to (CAMEO codebook, CAMEO→PLOVER).
 RECODED_LABELS = {"180": "Use unconventional violence", "175": "Use tactics of violent repression",

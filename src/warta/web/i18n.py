@@ -7,6 +7,8 @@ English-looking word rather than an error.
 
 from __future__ import annotations
 
+from warta.nlp.event_codes import CAMEO_ROOTS
+
 LANGUAGES = ("id", "en")
 DEFAULT = "id"
 
@@ -69,31 +71,6 @@ LABELS: dict[str, dict[str, str]] = {
         "api": "API (OpenAPI)", "store": "In the database", "name": "Name",
         "events_place": "events", "text": "Text",
     },
-}
-
-
-#: The twenty CAMEO root codes, for the events page's filter: (English, Indonesian gloss).
-CAMEO_ROOTS: dict[str, tuple[str, str]] = {
-    "01": ("Make public statement", "Membuat pernyataan publik"),
-    "02": ("Appeal", "Mengimbau"),
-    "03": ("Express intent to cooperate", "Menyatakan niat bekerja sama"),
-    "04": ("Consult", "Berkonsultasi"),
-    "05": ("Engage in diplomatic cooperation", "Kerja sama diplomatik"),
-    "06": ("Engage in material cooperation", "Kerja sama material"),
-    "07": ("Provide aid", "Memberi bantuan"),
-    "08": ("Yield", "Mengalah"),
-    "09": ("Investigate", "Menyelidiki"),
-    "10": ("Demand", "Menuntut"),
-    "11": ("Disapprove", "Mengecam"),
-    "12": ("Reject", "Menolak"),
-    "13": ("Threaten", "Mengancam"),
-    "14": ("Protest", "Memprotes"),
-    "15": ("Exhibit force posture", "Unjuk kekuatan"),
-    "16": ("Reduce relations", "Mengurangi hubungan"),
-    "17": ("Coerce", "Memaksa"),
-    "18": ("Assault", "Menyerang"),
-    "19": ("Fight", "Bertempur"),
-    "20": ("Use unconventional mass violence", "Kekerasan massal tak konvensional"),
 }
 
 

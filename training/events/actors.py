@@ -51,7 +51,6 @@ from warta.nlp.event_actors import (
     ActorModel,
     features,
     fill_features,
-    options,
 )
 from warta.nlp.event_triggers import TriggerTagger
 from warta.nlp.events import _Candidate, _to_actor, code_events
@@ -115,7 +114,7 @@ def examples_of(article: Article, number: int, gold_events: list[dict[str, Any]]
         for role, key in zip(ROLES, ("actor1", "actor2"), strict=True):
             # An actor only implied by its code (no words) is none the text names.
             filled = bool(gold[key])
-            listed = options(choice)
+            listed = choice.options
             labels = [_right(gold, key, option) for option in listed] if filled else []
             ranked = filled and any(labels)
             picked = choice.source if role == "a1" else choice.target

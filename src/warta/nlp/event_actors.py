@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from warta.nlp.events import _Candidate
 
 __all__ = ["ROLES", "ActorChoice", "ActorModel", "Chooser", "default_model", "features",
-           "fill_features", "options"]
+           "fill_features"]
 
 _WORD = re.compile(r"[\w-]+")
 _VERB = re.compile(r"(?<![\w-])(?:me|di|ber|ter)[a-z]{3,}\b")
@@ -67,9 +68,31 @@ class ActorChoice:
     candidates: tuple[_Candidate, ...]
     source: _Candidate | None
     target: _Candidate | None
-    # Who else the sentence names that no dictionary knows, each with its kind: pronouns,
-    # initials, the clause's subject phrase and the phrase after the trigger.
-    extra: tuple[tuple[str, _Candidate], ...] = ()
+    # Finds who else the sentence names that no dictionary knows (``extra``), called only when
+    # the model looks beyond the rules' picks.
+    find_unlisted: Callable[[], tuple[tuple[str, _Candidate], ...]] = tuple
+
+    @cached_property
+    def extra(self) -> tuple[tuple[str, _Candidate], ...]:
+        """Who else the sentence names that no dictionary knows, each with its kind: pronouns,
+        initials, the clause's subject phrase and the phrase after the trigger."""
+        return self.find_unlisted()
+
+    @cached_property
+    def trigger_stem(self) -> str:
+        return stem(self.text[self.start:self.end].split()[0])
+
+    @cached_property
+    def word_before(self) -> str:
+        """The word before the trigger, lower case (``<s>`` at the sentence's start)."""
+        words = _WORD.findall(self.text, max(self.sentence.start, self.start - 20), self.start)
+        return words[-1].lower() if words else "<s>"
+
+    @cached_property
+    def word_after(self) -> str:
+        """The word after the trigger, lower case (``</s>`` at the sentence's end)."""
+        words = _WORD.findall(self.text, self.end, min(self.sentence.end, self.end + 20))
+        return words[0].lower() if words else "</s>"
 
     @cached_property
     def options(self) -> list[_Candidate]:
@@ -89,11 +112,6 @@ class Chooser(Protocol):
     """Anything that settles an event's (source, target) from an :class:`ActorChoice`."""
 
     def choose(self, choice: ActorChoice) -> tuple[_Candidate | None, _Candidate | None]: ...
-
-
-def options(choice: ActorChoice) -> list[_Candidate]:
-    """Who may fill a role (:attr:`ActorChoice.options`)."""
-    return choice.options
 
 
 def _bucket(n: int) -> str:
@@ -127,9 +145,6 @@ def fill_features(choice: ActorChoice, role: str) -> dict[str, float]:
     before = sum(1 for c in choice.options
                  if choice.clause_start <= c.start and c.end <= choice.start)
     after = sum(1 for c in choice.options if choice.end <= c.start < choice.clause_end)
-    following = _WORD.findall(choice.text, choice.end, min(choice.sentence.end, choice.end + 20))
-    previous = _WORD.findall(choice.text, max(choice.sentence.start, choice.start - 20),
-                             choice.start)
     return {
         "bias": 1.0,
         f"rule={kind}": 1.0,
@@ -142,9 +157,9 @@ def fill_features(choice: ActorChoice, role: str) -> dict[str, float]:
         f"before={min(before, 2)}&voice={voice}": 1.0,
         f"after={min(after, 2)}&voice={voice}": 1.0,
         "quoted": float(choice.quoted),
-        f"next={following[0].lower() if following else '</s>'}": 1.0,
-        f"prev={previous[-1].lower() if previous else '<s>'}": 1.0,
-        f"stem={stem(choice.text[choice.start:choice.end].split()[0])}": 1.0,
+        f"next={choice.word_after}": 1.0,
+        f"prev={choice.word_before}": 1.0,
+        f"stem={choice.trigger_stem}": 1.0,
     }
 
 
@@ -172,9 +187,6 @@ def features(choice: ActorChoice, option: _Candidate, role: str) -> dict[str, fl
         next_word = ","
     between = (text[option.end:choice.start] if side == "before"
                else text[choice.end:option.start])
-    after_trigger = _WORD.findall(text, choice.end, min(choice.sentence.end, choice.end + 20))
-    before_trigger = _WORD.findall(text, max(choice.sentence.start, choice.start - 20),
-                                   choice.start)
     kind = _kind(choice, option)
     # A description ("dua kantong wilayah") where the same side also names a coded actor.
     coded_beside = option.code is None and any(
@@ -211,11 +223,9 @@ def features(choice: ActorChoice, option: _Candidate, role: str) -> dict[str, fl
         f"verb_between&side={side}": float(_VERB.search(between) is not None),
         f"comma_between&side={side}": float("," in between),
         f"yang_between&side={side}": float(re.search(r"\byang\b", between) is not None),
-        f"trigger_next={after_trigger[0].lower() if after_trigger else '</s>'}&side={side}":
-            float(gap <= 2),
-        f"trigger_prev={before_trigger[-1].lower() if before_trigger else '<s>'}&side={side}":
-            1.0,
-        f"stem={stem(choice.text[choice.start:choice.end].split()[0])}&side={side}": 1.0,
+        f"trigger_next={choice.word_after}&side={side}": float(gap <= 2),
+        f"trigger_prev={choice.word_before}&side={side}": 1.0,
+        f"stem={choice.trigger_stem}&side={side}": 1.0,
         "long": float(len(option.text.split()) > 4),
         f"uncoded_beside_coded&side={side}": float(coded_beside),
         f"uncoded_beside_coded&root={choice.root}": float(coded_beside),

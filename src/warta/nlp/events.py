@@ -517,7 +517,7 @@ def _participants(article: Article, site: _Site, trigger: Trigger, form: str,
 
 
 # Initials and acronyms no tagger knew: "FI kemudian diamankan", "WNI yang ikut diamankan".
-_INITIALS = re.compile(r"(?<![\w-])[A-Z]{1,5}(?![\w-])")
+_INITIALS = re.compile(r"[A-Z]{1,5}")
 
 
 def _unlisted(article: Article, site: _Site, candidates: Sequence[_Candidate],
@@ -692,7 +692,7 @@ def _code_trigger(state: _SentenceState, index: int, quoted: Sequence[tuple[int,
             speakers=tuple((q.speaker.start, q.speaker.end) for q in article.quotes
                            if q.speaker is not None and q.start <= start < q.end),
             candidates=tuple(candidates), source=source, target=target,
-            extra=_unlisted(article, site, candidates, default_country)))
+            find_unlisted=lambda: _unlisted(article, site, candidates, default_country)))
         actor1, actor2 = _to_actor(source), _to_actor(target)
     seized = None
     if (trigger.counts_as == "arrested" and target is not None

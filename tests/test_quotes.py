@@ -150,6 +150,28 @@ def test_a_title_that_points_back_is_read_like_a_pronoun():
     assert indirect[0].speaker_entity == "PER:joko widodo"
 
 
+def test_a_pointing_description_naming_a_party_is_still_read_like_a_pronoun():
+    a = article_from([
+        '"Jangan perlakukan mereka seperti teroris," ujar Anggota DPR Budi Santoso.',
+        'Politikus Partai Demokrat itu membenarkan bahwa korupsi harus dibenci.',
+    ])
+    person, party = a.text.index("Budi Santoso"), a.text.index("Partai Demokrat")
+    a = replace(a, entities=resolve(a.text, [(person, person + 12, "PER"),
+                                             (party, party + 15, "ORG")], a.sentences))
+    indirect = [q for q in find_quotes(a) if q.kind == "indirect"]
+    assert len(indirect) == 1
+    # The description points back to the man just quoted, not to the party it names.
+    assert indirect[0].speaker_entity == "PER:budi santoso"
+
+
+def test_a_verb_of_purpose_is_not_a_report():
+    a = article_from([
+        'Tim BNNP kemudian melakukan pengawasan guna memastikan penerima paket itu tertangkap.',
+        'Polisi bekerja keras untuk memastikan bahwa pelaku segera ditangkap.',
+    ])
+    assert not [q for q in find_quotes(a) if q.kind == "indirect"]
+
+
 def test_outlet_openers_and_scare_quotes_do_not_hide_indirect_speech():
     a = article_from([
         'Dilaporkan Reuters, tiga anggota senior ISIS turut tewas dalam serangan di Kunar.',

@@ -165,6 +165,7 @@ class Grammar:
     sentence_connective: re.Pattern[str]  # a connective opening the sentence
     preposition: re.Pattern[str]
     pointing: re.Pattern[str]  # a description ending in a pointer ("… ini")
+    purpose: re.Pattern[str]  # a phrase ending in a word of purpose ("… guna")
 
 
 @cache
@@ -198,4 +199,5 @@ def grammar() -> Grammar:
         sentence_connective=re.compile(rf"^(?:{either('sentence_connectives')})\s*,?\s+", re.I),
         preposition=re.compile(rf"\b(?:{either('prepositions')})\b", re.I),
         pointing=re.compile(rf"\s(?:{either('demonstratives')})$"),
+        purpose=re.compile(rf"\s(?:{either('purpose')})\s*$", re.I),
     )

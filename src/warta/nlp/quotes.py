@@ -427,7 +427,8 @@ def _subject_says(chunk: str) -> tuple[int, re.Match[str]] | None:
            lex.inner_says.match(rest)) is not None and len(
             _subject_of(match["speaker"]).split()) <= MAX_SPEAKER_WORDS and not (
             _is_appeal(rest, match)) and _reports_a_clause(rest, match) and not (
-            _in_relative_clause(match["speaker"])):
+            _in_relative_clause(match["speaker"])) and not (
+            grammar().purpose.search(match["speaker"])):
         said = (base, match)
         if match["verb"].lower() not in lex.relay_verbs or not re.match(
                 r"\s*,", rest[match.end("verb"):]):

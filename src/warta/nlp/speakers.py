@@ -148,6 +148,12 @@ def resolve_speaker(article: Article, found: Found, earlier: Sequence[Quote],
     words = speaker.text.lower()
     if words in lex.pronouns:
         return _antecedent(article, found, earlier, quoted, previous)
+    if grammar().pointing.search(words) and _holds_office(speaker.text) and not any(
+            e.type == "PER" and any(speaker.start <= m.start and m.end <= speaker.end
+                                    for m in e.mentions) for e in article.entities):
+        # "Politikus Partai NasDem itu membenarkan": a description pointing back to someone
+        # already named, whatever party or body it names; read like a pronoun.
+        return _antecedent(article, found, earlier, quoted, previous)
     if words in lex.anaphors:
         issuer = _statement_issuer(article.text, article.sentences, speaker.start)
         if issuer is None:
@@ -164,10 +170,6 @@ def resolve_speaker(article: Article, found: Found, earlier: Sequence[Quote],
         entity = _title_holder(article, speaker)
     elif entity is None:
         entity = _title_holder(article, speaker)
-    if entity is None and grammar().pointing.search(words) and _holds_office(speaker.text):
-        # "Mantan Gubernur DKI Jakarta ini menuturkan": a description that points back is read
-        # like a pronoun.
-        return _antecedent(article, found, earlier, quoted, previous)
     return None, entity
 
 

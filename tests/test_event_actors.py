@@ -3,6 +3,9 @@ shipped model, and the seed article through the full default pipeline with it.""
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 import pytest
 
 import warta
@@ -110,7 +113,10 @@ def test_keeping_the_rules_decides_only_the_empty_roles():
 
 def test_the_shipped_model_loads_and_the_setting_turns_it_off():
     model = event_actors.default_model()
-    assert model is not None and model.keep_rules
+    assert model is not None
+    shipped = json.loads(resources.files("warta").joinpath(
+        "models/events/actors.json").read_text(encoding="utf-8"))
+    assert model.keep_rules == (shipped["mode"] == "fill-empty-roles")
     assert Settings().learned_actors is True
     assert Settings().with_(learned_actors="off").learned_actors is False
     article = article_of(SUSPECT + " " + ARREST)
@@ -118,9 +124,12 @@ def test_the_shipped_model_loads_and_the_setting_turns_it_off():
     assert [(e.code, e.actor1, e.actor2) for e in off] == [
         (e.code, e.actor1, e.actor2) for e in events.code_events(article, learned_actors=False)]
     on = events.build(Settings())(article).events
-    # The same events; the model only adds actors to roles the rules left empty.
+    # The same events: the model settles actors, never which events there are.
     assert [e.trigger for e in on] == [e.trigger for e in off]
-    for with_model, alone in zip(on, off, strict=True):
+    # Keeping the rules' actors, the shipped weights only add actors to empty roles.
+    keeping = ActorModel(model.weights, keep_rules=True)
+    kept = events.code_events(article, chooser=keeping)
+    for with_model, alone in zip(kept, off, strict=True):
         for mine, theirs in ((with_model.actor1, alone.actor1), (with_model.actor2, alone.actor2)):
             assert theirs is None or mine == theirs
 

@@ -164,6 +164,26 @@ def test_a_pointing_description_naming_a_party_is_still_read_like_a_pronoun():
     assert indirect[0].speaker_entity == "PER:budi santoso"
 
 
+def test_a_person_described_with_a_pointer_or_a_relation_points_back():
+    a = article_from([
+        '"Biarkan DPR bekerja dulu," ujar Anggota Pansus Teuku Hasan.',
+        'Penghuni Komisi III DPR RI itu mengatakan bahwa pansus bertujuan memperbaiki kinerja.',
+        'Pada pemeriksaan lalu, mantan suami Nia Daniati itu juga hadir di Gedung KPK.',
+        '"Kami tidak berani menyebutkan nama," tambahnya.',
+    ])
+    found = [(a.text.index(name), name) for name in ("Teuku Hasan", "Nia Daniati")]
+    org = a.text.index("DPR RI")
+    a = replace(a, entities=resolve(
+        a.text, [(i, i + len(n), "PER") for i, n in found] + [(org, org + 6, "ORG")],
+        a.sentences))
+    quotes = find_quotes(a)
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    assert len(indirect) == 1 and indirect[0].speaker_entity == "PER:teuku hasan"
+    # The husband of Nia Daniati is the subject, not she: the pronoun keeps the last speaker.
+    last = [q for q in quotes if q.cue == "tambahnya"]
+    assert len(last) == 1 and last[0].speaker_entity == "PER:teuku hasan"
+
+
 def test_a_verb_of_purpose_is_not_a_report():
     a = article_from([
         'Tim BNNP kemudian melakukan pengawasan guna memastikan penerima paket itu tertangkap.',

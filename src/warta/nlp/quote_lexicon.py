@@ -33,6 +33,8 @@ class Lexicon:
     request_content: re.Pattern[str]
     pronouns: frozenset[str]
     anaphors: frozenset[str]
+    person_heads: frozenset[str]  # "Pria itu": a description of a person pointing back
+    relations: frozenset[str]  # "suami X itu": the name is a relative's
     statement: re.Pattern[str]
     said_before: re.Pattern[str]
 
@@ -127,6 +129,8 @@ def lexicon() -> Lexicon:
             rf"(?i:{_alternation(data['request_complementisers'])})\b\s*"),
         pronouns=frozenset(data["pronouns"]),
         anaphors=frozenset(data["anaphors"]),
+        person_heads=frozenset(data["person_heads"]),
+        relations=frozenset(data["relations"]),
         statement=re.compile(
             rf"\b(?i:{_alternation(data['statement_nouns'])})\b.*?,?\s*"
             # (before_verbs hold "mengklaim", claimed, which issues a statement too.)

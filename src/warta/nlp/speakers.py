@@ -61,6 +61,14 @@ _VERB_BEFORE = re.compile(r"(?<![\w-])(?:me|di|ber|ter)[a-z]{3,}\b")
 _NOMINAL_BEFORE = re.compile(r"(?<![\w-])(?:me|di|ber|ter|ke)[a-z]{3,}nya\s+$", re.I)
 
 
+def _after_relation(lead: str) -> bool:
+    """Whether the words before a name end in a noun of a relation ("… mantan suami "), which
+    makes the name the relative of the person the clause is about."""
+    words = lead.lower().split()
+    relations = lexicon().relations
+    return bool(words) and (words[-1] in relations or " ".join(words[-2:]) in relations)
+
+
 def _subject_person(article: Article, after: int, before: int,
                     quoted: Sequence[tuple[int, int]]) -> tuple[Mention, str] | None:
     """The last person named as a sentence subject between two offsets, outside quotations:
@@ -82,6 +90,8 @@ def _subject_person(article: Article, after: int, before: int,
                 # An aside in brackets ("(Baca: …, Jokowi: …)") tells no one's story; after
                 # "Bergabungnya" or "Dilantiknya" the name is whose joining it was.
                 continue
+            if _after_relation(lead):
+                continue  # "mantan suami Nia Daniati itu hadir": the husband is the subject
             if best is None or m.start > best[0].start:
                 best = (m, entity.key)
     return best
@@ -148,11 +158,7 @@ def resolve_speaker(article: Article, found: Found, earlier: Sequence[Quote],
     words = speaker.text.lower()
     if words in lex.pronouns:
         return _antecedent(article, found, earlier, quoted, previous)
-    if grammar().pointing.search(words) and _holds_office(speaker.text) and not any(
-            e.type == "PER" and any(speaker.start <= m.start and m.end <= speaker.end
-                                    for m in e.mentions) for e in article.entities):
-        # "Politikus Partai NasDem itu membenarkan": a description pointing back to someone
-        # already named, whatever party or body it names; read like a pronoun.
+    if _points_back(article, speaker):
         return _antecedent(article, found, earlier, quoted, previous)
     if words in lex.anaphors:
         issuer = _statement_issuer(article.text, article.sentences, speaker.start)
@@ -174,6 +180,24 @@ def resolve_speaker(article: Article, found: Found, earlier: Sequence[Quote],
 
 
 _OFFICES = frozenset({"roles", "ranks"})
+
+
+def _points_back(article: Article, speaker: Mention) -> bool:
+    """Whether a speaker phrase is a description pointing back to someone named before, read
+    like a pronoun: an office, a rank or a word for a person, then a pointer, naming no person
+    ("Politikus Partai NasDem itu", "Pria itu"), or a relation to someone named ("mantan suami
+    Nia Daniati itu": not Nia Daniati)."""
+    words = speaker.text.lower().split()
+    if len(words) < 2 or not grammar().pointing.search(" ".join(words)):
+        return False
+    lex = lexicon()
+    head = words[1] if words[0] == "mantan" else words[0]
+    if head in lex.relations or " ".join(words[:2]) in lex.relations:
+        return True
+    if head not in lex.person_heads and not _holds_office(speaker.text):
+        return False
+    return not any(e.type == "PER" and any(speaker.start <= m.start and m.end <= speaker.end
+                                           for m in e.mentions) for e in article.entities)
 
 
 def _holds_office(phrase: str) -> bool:

@@ -115,6 +115,25 @@ def test_pronoun_and_unattributed_quote_follow_the_last_speaker():
     assert quotes[2].cue is None and quotes[2].speaker is None
 
 
+def test_a_pronoun_keeps_the_speaker_over_a_person_the_story_is_about():
+    a = article_from([
+        'Juru bicara PA 212 Slamet Marif mengatakan Rizieq Shihab akan pulang pekan ini.',
+        'Rizieq Shihab sudah berada di Arab Saudi sejak April.',
+        '"Jangan coba-coba pemerintah menghalangi kepulangannya," tandasnya.',
+        'Sementara itu, Kapolda Metro Jaya Idham Azis menegaskan proses hukum tetap berjalan.',
+        '"Kami menunggu kedatangannya," ujarnya.',
+    ])
+    names = ("Slamet Marif", "Rizieq Shihab", "Idham Azis")
+    spans = [(m, m + len(n), "PER") for n in names
+             for m in [i for i in range(len(a.text)) if a.text.startswith(n, i)]]
+    a = replace(a, entities=resolve(a.text, spans, a.sentences))
+    by_cue = {q.cue: q.speaker_entity for q in find_quotes(a)}
+    # Rizieq, named again between the quotes, is whom Slamet talks about, not a new speaker ...
+    assert by_cue["tandasnya"] == "PER:slamet marif"
+    # ... while a person who enters the story as a subject takes over the pronoun.
+    assert by_cue["ujarnya"] == "PER:idham azis"
+
+
 def test_straight_opening_mark_closed_by_a_curly_one():
     a = article_from(['"Tersangka sudah kami tahan sejak Senin malam, ” ujar Kapolsek Koja.'])
     quotes = find_quotes(a)

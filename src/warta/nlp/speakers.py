@@ -219,18 +219,36 @@ def _can_speak(mention: Mention | None, entity: str | None) -> bool:
     return named or _holds_office(mention.text)
 
 
+def _is_person(article: Article, source: tuple[Mention | None, str | None] | None) -> bool:
+    """Whether an earlier speaker is a person the entity stage named."""
+    return source is not None and source[1] is not None and any(
+        e.key == source[1] and e.type == "PER" for e in article.entities)
+
+
+def _introduced(article: Article, subject: tuple[Mention, str]) -> bool:
+    """Whether a subject is named here for the first time in the article: a person who enters
+    the story ("Sementara itu, Kapolres X tiba …"), not one the story is about."""
+    mention, key = subject
+    return not any(m.start < mention.start for e in article.entities if e.key == key
+                   for m in e.mentions)
+
+
 def _antecedent(article: Article, found: Found, earlier: Sequence[Quote],
                 quoted: Sequence[tuple[int, int]],
                 previous: tuple[Mention | None, str | None] | None,
                 ) -> tuple[Mention | None, str | None]:
     """Who a pronoun speaker stands for: the last speaker, unless someone else became the
     subject since ("Sementara itu, Kapolres X …"): reporters chain "ujarnya" after the person
-    they just quoted, and the people named inside quotations are who the speaker talks about."""
+    they just quoted, and the people named inside quotations are who the speaker talks about.
+    When the last speaker is a named person, only a subject named there for the first time
+    takes over: one named before is who the story is about ("Rizieq sudah berada di Arab
+    Saudi"), and the pronoun after it still belongs to the person quoted."""
     assert found.speaker is not None
     last_end = max((max(q.end, q.speaker.end if q.speaker else 0) for q in earlier), default=0)
     until = min(found.speaker.start, found.start)
     subject = _subject_person(article, last_end, until, quoted)
-    if subject is not None:
+    if subject is not None and (_introduced(article, subject)
+                                or not _is_person(article, previous)):
         return subject
     if previous is not None and _can_speak(*previous):
         return previous

@@ -134,6 +134,15 @@ def test_a_pronoun_keeps_the_speaker_over_a_person_the_story_is_about():
     assert by_cue["ujarnya"] == "PER:idham azis"
 
 
+def test_a_name_after_a_rank_closes_a_long_speaker_phrase():
+    a = article_from([
+        '"Lokasinya di perumahan, tapi dibuat gudang," ujar Direktur Tindak Pidana Narkotika, '
+        'Bareskrim Mabes Polri, Kombes Pol John Turman Panjaitan di Cimahi, Senin.',
+    ])
+    (quote,) = find_quotes(a)
+    assert quote.speaker is not None and quote.speaker.text.endswith("John Turman Panjaitan")
+
+
 def test_straight_opening_mark_closed_by_a_curly_one():
     a = article_from(['"Tersangka sudah kami tahan sejak Senin malam, ” ujar Kapolsek Koja.'])
     quotes = find_quotes(a)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from warta.model import Article, Mention, Quote, Span, replace
 from warta.nlp.quote_lexicon import grammar, lexicon
 from warta.nlp.speakers import MAX_SPEAKER_WORDS, Found, mention, resolve_speaker
+from warta.nlp.titles import tokens, vocabulary
 
 if TYPE_CHECKING:
     from warta.settings import Settings
@@ -129,9 +130,13 @@ def _drop_adverbials(phrase: str) -> str:
     return ", ".join(parts)
 
 
+_RANKS = frozenset({"ranks"})
+
+
 def _speaker_phrase(raw: str) -> str:
     """The speaker in the words after a cue verb: up to the first comma, unless what follows
-    the comma is a name ("kata Kepala BMKG, Daryono"), and before any circumstance."""
+    the comma is a name ("kata Kepala BMKG, Daryono"; with a rank, "…, Kombes Pol John Turman
+    Panjaitan"), and before any circumstance."""
     parts = raw.split(",")
     phrase = parts[0]
     for part in parts[1:]:
@@ -139,7 +144,9 @@ def _speaker_phrase(raw: str) -> str:
         # setelah membuka pertemuan …".
         name = grammar().speaker_end.sub("", part)
         words = name.split()
-        if words and words[0][:1].isupper() and len(words) <= 4:
+        found = tokens(name)
+        rank = vocabulary().match(found, 0, _RANKS)[0] if found else 0
+        if words and words[0][:1].isupper() and len(words) <= 4 + rank:
             phrase += "," + name
             if name != part:
                 break

@@ -50,7 +50,7 @@ from warta.evaluate.events import (
     load_gold,
     parsed_articles,
 )
-from warta.model import Article
+from warta.model import Article, replace
 from warta.nlp.event_actors import (
     ROLES,
     ActorChoice,
@@ -72,6 +72,8 @@ GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 MODES = ("fill-empty-roles", "override")
 # Fill-probability thresholds tried.
 THRESHOLDS = (0.5, 0.4, 0.3, 0.2, 0.1)
+# The shipped actor model, whose options the out-of-fold actor models take.
+SHIPPED = Path(__file__).resolve().parents[2] / "src/warta/models/events/actors.json"
 
 
 @dataclass
@@ -176,6 +178,20 @@ def out_of_fold_models(articles: dict[str, Article], gold: dict[str, dict[str, A
     folds = fold_weights(per_article, shipped["C"]["fill"], shipped["C"]["pick"])
     return {aid: ActorModel(folds[i % FOLDS], shipped["fill_threshold"],
                             shipped["mode"] == "fill-empty-roles") for i, aid in enumerate(ids)}
+
+
+def coded_out_of_fold(articles: dict[str, Article], gold: dict[str, dict[str, Any]], work: Path
+                      ) -> dict[str, Article]:
+    """Each article with the events the coder finds when its learned triggers and the actors
+    the actor model settles come from models that did not see it (trigger taggers written to
+    ``work``; actor models with the options of the shipped ``actors.json``): the coder as it
+    would be on unseen text, but for the rules and lexicon."""
+    taggers = triggers.out_of_fold_taggers(articles, gold, triggers.gold_codes(gold), work)
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    choosers = out_of_fold_models(articles, gold, taggers, shipped)
+    return {aid: replace(article, events=code_events(article, tagger=taggers[aid],
+                                                     chooser=choosers[aid]))
+            for aid, article in articles.items()}
 
 
 def _score(weights: dict[str, float], features: dict[str, float]) -> float:

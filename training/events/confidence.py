@@ -28,16 +28,10 @@ from sklearn.metrics import log_loss, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
 from warta.evaluate.events import STAGES, judge_events, load_gold, parsed_articles
-from warta.model import replace
 from warta.nlp.event_confidence import event_features
-from warta.nlp.events import code_events
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import actors  # the actor model's training, beside this script
-import triggers  # the trigger tagger's training, beside this script
-
-# The shipped actor model, whose options the out-of-fold actor models take.
-ACTORS = Path(__file__).resolve().parents[2] / "src/warta/models/events/actors.json"
 
 # Inverse regularisation strengths tried (the grid is coarse on purpose: ~400 events).
 GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -57,15 +51,11 @@ def examples(gold_path: Path, indosum: Path, split: str, work: Path
     # which the report compares with the fitted one (the features do not read the score).
     before_events = [stage for stage in STAGES if stage != "events"]
     articles = dict(parsed_articles(indosum, set(gold), before_events))
-    # The shipped tagger has seen every dev article, so its triggers there would look better
-    # than on new text: each article's learned triggers come from a tagger that did not see it.
-    taggers = triggers.out_of_fold_taggers(articles, gold, triggers.gold_codes(gold), work)
-    # Likewise the actor model that fills the roles the rules left empty.
-    shipped = json.loads(ACTORS.read_text(encoding="utf-8"))
-    choosers = actors.out_of_fold_models(articles, gold, taggers, shipped)
-    for number, (article_id, article) in enumerate(sorted(articles.items())):
-        article = replace(article, events=code_events(article, tagger=taggers[article_id],
-                                                      chooser=choosers[article_id]))
+    # The shipped tagger and actor model have seen every dev article, so their triggers and
+    # actors there would look better than on new text: each article is coded by models that
+    # did not see it.
+    coded = actors.coded_out_of_fold(articles, gold, work)
+    for number, (article_id, article) in enumerate(sorted(coded.items())):
         verdicts, _, _ = judge_events(article, gold[article_id]["events"], article.events)
         quoted = [(q.start, q.end) for q in article.quotes]
         per_sentence = [e.sentence for e in article.events]

@@ -24,7 +24,6 @@ The test split is never read.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import tempfile
@@ -40,17 +39,12 @@ from warta.evaluate.events import (
     load_gold,
     parsed_articles,
 )
-from warta.model import Article, Event, replace
+from warta.model import Article, Event
 from warta.nlp.event_lexicon import find_triggers, lexicon
 from warta.nlp.event_triggers import stem
-from warta.nlp.events import code_events
 
-ROOT = Path(__file__).resolve().parents[3]
-TRAINING = ROOT / "training" / "events"
-SHIPPED_ACTORS = ROOT / "src" / "warta" / "models" / "events" / "actors.json"
-sys.path.insert(0, str(TRAINING))
-import actors  # noqa: E402  (the training scripts, beside the package)
-import triggers  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "training" / "events"))
+import actors  # the actor model's training, which codes articles out of fold
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
@@ -60,13 +54,7 @@ def out_of_fold(indosum: Path, gold: dict[str, dict[str, Any]]) -> dict[str, Art
     before_events = [stage for stage in STAGES if stage != "events"]
     articles = dict(sorted(parsed_articles(indosum, set(gold), before_events)))
     with tempfile.TemporaryDirectory() as work:
-        taggers = triggers.out_of_fold_taggers(articles, gold, triggers.gold_codes(gold),
-                                               Path(work))
-        shipped = json.loads(SHIPPED_ACTORS.read_text(encoding="utf-8"))
-        choosers = actors.out_of_fold_models(articles, gold, taggers, shipped)
-        return {aid: replace(a, events=code_events(a, tagger=taggers[aid],
-                                                   chooser=choosers[aid]))
-                for aid, a in articles.items()}
+        return actors.coded_out_of_fold(articles, gold, Path(work))
 
 
 def _lexicon_spans(article: Article) -> dict[tuple[int, int], str]:

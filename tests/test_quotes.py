@@ -458,3 +458,19 @@ def test_a_dated_weekday_and_a_companion_are_not_the_speaker():
     a = replace(a, entities=resolve(a.text, [(start, start + 9, "PER")], a.sentences))
     speakers = [q.speaker.text if q.speaker else None for q in find_quotes(a)]
     assert speakers == ["Aparat penegak hukum setempat", "Kapolres"]
+
+
+def test_a_particle_written_onto_a_pronoun():
+    # "Iapun" is "Ia pun" (he too): the tagger took it for a name at the start of a sentence.
+    a = article_from([
+        'Megawati Soekarnoputri meminta pemerintah menindak tegas penyebar berita bohong.',
+        'Iapun mengakui bahwa keberadaan berita bohong di negeri ini semakin merajalela.',
+    ])
+    names = [(a.text.index(n), a.text.index(n) + len(n), "PER")
+             for n in ("Megawati Soekarnoputri", "Iapun")]
+    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    assert [e.key for e in a.entities] == ["PER:megawati soekarnoputri"]
+    [quote] = find_quotes(a)
+    assert quote.speaker is not None and quote.speaker.text == "Ia"
+    assert a.text[quote.speaker.start:quote.speaker.end + 3] == "Iapun"
+    assert quote.speaker_entity == "PER:megawati soekarnoputri"

@@ -200,7 +200,8 @@ def _clean(text: str, mentions: list[tuple[int, int, str]]) -> list[_Item]:
         # A sentence's full stop is not part of a name; an abbreviation's dot is ("Tbk.", "Jr.").
         if text[start:end].endswith(".") and len(text[start:end].split()[-1]) > 4:
             end -= 1
-        if end > start and any(ch.isalnum() for ch in text[start:end]):
+        if end > start and any(ch.isalnum() for ch in text[start:end]) and (
+                _pronoun_with_particle().fullmatch(text[start:end]) is None):
             items.append(_Item(start, end, _TYPES.get(kind.upper(), "MISC")))
     return _disjoint(items)
 
@@ -379,6 +380,14 @@ def _name_words(name: str) -> list[str]:
 
 
 _DOUBLED = re.compile(r"(\w)\1+")
+
+
+@cache
+def _pronoun_with_particle() -> re.Pattern[str]:
+    """A pronoun with a particle written onto it ("Iapun"), which is no name (names.toml)."""
+    names = load_toml("id/names.toml")
+    return re.compile(rf"(?:{'|'.join(names['pronouns'])})(?:{'|'.join(names['particles'])})",
+                      re.I)
 
 
 @cache

@@ -183,9 +183,13 @@ def grammar() -> Grammar:
         return _alternation(words[key])
 
     to_whom = either("addressee_markers")
+    # "pun" (too) written onto a pronoun: "Iapun mengatakan" is "Ia pun mengatakan".
+    glued_pun = "(?:" + "|".join(
+        rf"(?<=\b{re.escape(p)})" for p in load_toml("id/quotes.toml")["pronouns"]
+        if p.isalpha()) + ")pun"
     return Grammar(
         speaker_end=re.compile(rf"\s+(?:{either('speaker_ends')}|{weekdays})\b.*$", re.S),
-        adverbs=re.compile(rf"(?:\s+(?:{either('subject_adverbs')}))+$", re.I),
+        adverbs=re.compile(rf"(?:\s+(?:{either('subject_adverbs')})|{glued_pun})+$", re.I),
         adverbial=re.compile(rf"^(?:{either('adverbials')})\b", re.I),
         connective=re.compile(rf",|\b(?:{either('clause_connectives')})\b"),
         subordinate=re.compile(rf".*\b(?:{either('subordinators')})\s+", re.I | re.S),

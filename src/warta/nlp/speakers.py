@@ -23,7 +23,8 @@ def mention(text: str, start: int, phrase: str) -> Mention | None:
     phrase = grammar().sentence_connective.sub("", phrase)
     if not phrase or len(phrase.split()) > MAX_SPEAKER_WORDS:
         return None
-    found = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)").search(text, start)
+    # "pun" may be written onto the phrase: "Iapun" is "Ia pun" (grammar().adverbs).
+    found = re.compile(rf"(?<!\w){re.escape(phrase)}(?:(?!\w)|(?=pun(?!\w)))").search(text, start)
     return Mention(found.start(), found.end(), phrase) if found else None
 
 

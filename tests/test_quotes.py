@@ -474,3 +474,30 @@ def test_a_particle_written_onto_a_pronoun():
     assert quote.speaker is not None and quote.speaker.text == "Ia"
     assert a.text[quote.speaker.start:quote.speaker.end + 3] == "Iapun"
     assert quote.speaker_entity == "PER:megawati soekarnoputri"
+
+
+def test_a_cleft_is_not_a_speaker():
+    # "Itulah yang …" (that is what …) names what is done; "berharap" after it reports nobody,
+    # and the pronoun of the next quote still points back to the minister.
+    a = article_from([
+        '"Ini bagian dari verifikasi," kata Retno.',
+        'Itulah yang saat ini tengah dilakukan perwakilan Indonesia di Riyadh, yaitu melakukan '
+        'verifikasi sekaligus berharap nama perusahaan itu dibuka.',
+        '"Saya minta KBRI untuk membuka nama perusahaan itu," katanya.',
+    ])
+    names = [(a.text.index("Retno"), a.text.index("Retno") + 5, "PER")]
+    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    quotes = find_quotes(a)
+    assert [q.cue for q in quotes] == ["kata", "katanya"]
+    assert [q.speaker_entity for q in quotes] == ["PER:retno", "PER:retno"]
+
+
+def test_a_title_alone_stands_for_the_holder_of_a_longer_title():
+    # "Kapolsek" after "Kapolsekta Medan Barat Kompol Victor Ziliwu": the same police chief.
+    article = warta.parse(
+        "Kapolsekta Medan Barat Kompol Victor Ziliwu mengatakan, pelaku berinisial S ini sempat "
+        "berputar-putar mencari motor yang hendak dicuri di Medan.\n\n"
+        "Menurut Kapolsek, S mengaku anggota polisi untuk menghindari amukan massa di lokasi.",
+        published="2017-04-20T10:00:00+07:00")
+    assert [(q.cue, q.speaker_entity) for q in article.quotes] == [
+        ("mengatakan", "PER:victor ziliwu"), ("menurut", "PER:victor ziliwu")]

@@ -170,6 +170,7 @@ class Grammar:
     preposition: re.Pattern[str]
     pointing: re.Pattern[str]  # a description ending in a pointer ("… ini")
     purpose: re.Pattern[str]  # a phrase ending in a word of purpose ("… guna")
+    cleft: re.Pattern[str]  # a subject opening with "Itulah yang …": no speaker
 
 
 @cache
@@ -208,4 +209,5 @@ def grammar() -> Grammar:
         preposition=re.compile(rf"\b(?:{either('prepositions')})\b", re.I),
         pointing=re.compile(rf"\s(?:{either('demonstratives')})$"),
         purpose=re.compile(rf"\s(?:{either('purpose')})\s*$", re.I),
+        cleft=re.compile(rf"(?:{either('clefts')})\b", re.I),
     )

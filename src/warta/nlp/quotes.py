@@ -303,6 +303,8 @@ def _said(article: Article, at: int, chunk: str, match: re.Match[str],
     """(verb, speaker, content start) of a subject-verb report matched on chunk, which starts
     at offset at of the text."""
     text = article.text
+    if grammar().cleft.match(match["speaker"]):
+        return match["verb"].lower(), None, at + match.end()
     speaker = _named_head(article, mention(text, at + match.start("speaker"),
                                            _subject_of(match["speaker"])))
     named = _name_before_verb(article, at + match.start("speaker"), at + match.start("verb"))

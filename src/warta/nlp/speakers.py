@@ -99,14 +99,15 @@ def _subject_person(article: Article, after: int, before: int,
 
 
 def _title_holder(article: Article, speaker: Mention) -> str | None:
-    """The person a title alone stands for ("kata Kapolri" → the Kapolri named earlier)."""
+    """The person a title alone stands for ("kata Kapolri" → the Kapolri named earlier; "menurut
+    Kapolsek" → the "Kapolsekta Medan Barat" named earlier)."""
     title = speaker.text.lower()
     # The title written right before a name, ranks and capitalised words between allowed
     # ("Kapolri Jenderal Tito Karnavian"), never across punctuation.
     written = re.compile(rf"(?i:{re.escape(title)})(?:\s+[A-Z][\w.]*){{0,3}}\s+$")
     holders = [(m.start, entity.key) for entity in article.entities if entity.type == "PER"
                for m in entity.mentions
-               if title in (t.lower() for t in entity.titles)
+               if any(t.lower().startswith(title) for t in entity.titles)
                or written.search(article.text[max(0, m.start - 80):m.start])]
     earlier = [h for h in holders if h[0] < speaker.start]
     chosen = max(earlier) if earlier else (min(holders) if holders else None)

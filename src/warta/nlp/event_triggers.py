@@ -5,7 +5,8 @@ written from it finds a trigger of the right CAMEO root for only about half of t
 events. This module adds a CRF sequence tagger (CRFsuite) trained on the dev split of the
 annotated set (``training/events/triggers.py``): each word gets a label such as ``B-17`` (a
 trigger of root 17 starts here), ``I-17`` or ``O``, from features of the word and its neighbours
-(the word, its stem without Indonesian affixes, the lexicon's own label for it, suffixes). The
+(the word, its stem without Indonesian affixes, their word classes, the lexicon's own label for
+it, suffixes). The
 coder (:mod:`warta.nlp.events`) takes a learned trigger only where the lexicon found no event of
 that root in the sentence, and reads its actors, place, date and factuality with the same rules.
 
@@ -25,6 +26,7 @@ from typing import Any
 
 from warta.model import Article, Span
 from warta.nlp.event_lexicon import find_triggers, is_noun, lexicon, without_clitic
+from warta.nlp.ner import word_classes
 
 __all__ = ["MODEL_DIR", "LearnedTrigger", "TriggerTagger", "codes_for", "default_tagger",
            "sentence_features", "sentence_tokens", "stem"]
@@ -97,6 +99,10 @@ def sentence_features(text: str, sentence: Span, tokens: Sequence[tuple[int, int
         features = {"w=" + word: 1.0, "stem=" + stems[i]: 1.0, "lex=" + lexical[i]: 1.0,
                     "suffix=" + word[-3:]: 1.0, "prefix=" + word[:2]: 1.0,
                     "capital": float(tokens[i][2][:1].isupper()), "noun": _noun(word)}
+        for name in _clusters(word):
+            features[name] = 1.0
+        for name in _clusters(stems[i]):
+            features["stem" + name] = 1.0
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(words):
@@ -107,6 +113,16 @@ def sentence_features(text: str, sentence: Span, tokens: Sequence[tuple[int, int
                 features[f"{offset}:edge"] = 1.0
         out.append(features)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _clusters(word: str) -> tuple[str, ...]:
+    """The word's distributional classes at 1,024, 256 and 64 (the NER lexicon's, learned from
+    unlabelled news), which carry what the tagger learned to words of like use that the
+    annotated articles lack."""
+    classes = word_classes(word)
+    return tuple(f"c{size}={c}" for size, c in zip(("1k", "256", "64"), classes, strict=True)
+                 ) if classes else ()
 
 
 @lru_cache(maxsize=65536)

@@ -633,10 +633,8 @@ def _not_an_act(state: _SentenceState, start: int, end: int, key: str, trigger: 
         return True
     if is_noun(form) and lex.case_re.search(before_text):
         return True  # "kasus pembunuhan Kim Jong Nam": a case's name (guideline 1.1)
-    if lex.capability_re.search(before_text):
-        return True  # "Sistem ini dapat melumpuhkan 36 target": what can be, not an act
-    if lex.as_if_re.search(before_text):
-        return True  # "seolah-olah Jokowi meminta dukungan": what did not happen
+    if _not_real(state, start):
+        return True
     if g.relative_verb.search(before_text):
         return True  # "yang ditangkap di Jambi": describes a participant (guideline 1.1)
     if trigger.unless_next and next_word_in(text[end:sentence.end],
@@ -653,6 +651,15 @@ def _not_an_act(state: _SentenceState, start: int, end: int, key: str, trigger: 
     return state.violent and trigger.counts_as == "killed" and trigger.code[:2] == "18"
 
 
+def _not_real(state: _SentenceState, start: int) -> bool:
+    """Whether the words before a trigger, from the lexicon or learned, say it names what can
+    be ("Sistem ini dapat melumpuhkan 36 target") or what did not happen ("seolah-olah Jokowi
+    meminta dukungan"), not an act."""
+    before_text = state.article.text[state.sentence.start:start]
+    return bool(lexicon().capability_re.search(before_text)
+                or lexicon().as_if_re.search(before_text))
+
+
 def _code_trigger(state: _SentenceState, index: int, quoted: Sequence[tuple[int, int]],
                   start: int, end: int, key: str, trigger: Trigger, learned: bool = False
                   ) -> Event | None:
@@ -663,7 +670,7 @@ def _code_trigger(state: _SentenceState, index: int, quoted: Sequence[tuple[int,
     text = article.text
     form = text[start:end]
     before_text = text[sentence.start:start]
-    if not learned and _not_an_act(state, start, end, key, trigger):
+    if _not_real(state, start) if learned else _not_an_act(state, start, end, key, trigger):
         return None
     candidates = state.candidates()
     site, reported = _site(article, index, sentence, start, end, quoted)

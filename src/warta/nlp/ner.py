@@ -98,6 +98,13 @@ def _tagger() -> NerTagger:
     return NerTagger.load()
 
 
+def word_classes(word: str) -> tuple[str, str, str] | None:
+    """A lowercased word's distributional classes at 1,024, 256 and 64 (the lexicon's nested
+    word clusters, learned from unlabelled news), or None for a word the lexicon lacks."""
+    codes = _tagger().featurizer.resources.lexicon.get(word)
+    return (codes[0], codes[1], codes[2]) if codes else None
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> _ChunkTokenizer:
     import spacy

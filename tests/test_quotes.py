@@ -501,3 +501,25 @@ def test_a_title_alone_stands_for_the_holder_of_a_longer_title():
         published="2017-04-20T10:00:00+07:00")
     assert [(q.cue, q.speaker_entity) for q in article.quotes] == [
         ("mengatakan", "PER:victor ziliwu"), ("menurut", "PER:victor ziliwu")]
+
+
+def test_a_question_cue_and_a_pronoun_after_a_report_in_its_sentence():
+    # "tanya Soesilo" is "asked Soesilo", not "ta" with a pronoun; "Mendengar pertanyaan
+    # tersebut, Fahmi pun mengakui …, menurutnya …": "tersebut" is no verb, Fahmi is the
+    # subject, and "-nya" is him though the last quote was Soesilo's.
+    a = article_from([
+        'Kuasa hukum terdakwa, Soesilo Aribowo mencecar saksi Husni Fahmi di persidangan.',
+        '"Apakah benar ada undangan dari tim Fatmawati," tanya Soesilo dalam persidangan.',
+        'Mendengar pertanyaan tersebut, Fahmi pun mengakui bila memang ada pertemuan di ruko, '
+        'menurutnya dirinyalah yang menyuruh anak buahnya untuk datang ke pertemuan tersebut.',
+    ])
+    names = [(a.text.index(n), a.text.index(n) + len(n), "PER")
+             for n in ("Soesilo Aribowo", "Husni Fahmi")]
+    # The short names, each where it stands alone.
+    names += [(a.text.index(n), a.text.index(n) + len(n.split()[0]), "PER")
+              for n in ("Soesilo dalam", "Fahmi pun")]
+    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    asked, told = find_quotes(a)
+    assert asked.cue == "tanya" and asked.speaker_entity == "PER:soesilo aribowo"
+    assert told.cue == "menurut" and told.text.startswith("dirinyalah")
+    assert told.speaker_entity == "PER:husni fahmi"

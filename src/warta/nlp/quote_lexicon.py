@@ -16,6 +16,7 @@ from warta.resources import load_toml
 @dataclass(frozen=True)
 class Lexicon:
     after: re.Pattern[str]
+    suffixed: frozenset[str]  # cues whose "-nya" is the speaker ("katanya"; not "tanya")
     before: re.Pattern[str]
     according: re.Pattern[str]
     outlet: re.Pattern[str]
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         addressed_verbs=frozenset(data["addressed_verbs"]),
         request_content=re.compile(
             rf"(?i:{_alternation(data['request_complementisers'])})\b\s*"),
+        suffixed=frozenset(data["suffixed_after_verbs"]),
         pronouns=frozenset(data["pronouns"]),
         anaphors=frozenset(data["anaphors"]),
         person_heads=frozenset(data["person_heads"]),
@@ -171,6 +173,7 @@ class Grammar:
     pointing: re.Pattern[str]  # a description ending in a pointer ("… ini")
     purpose: re.Pattern[str]  # a phrase ending in a word of purpose ("… guna")
     cleft: re.Pattern[str]  # a subject opening with "Itulah yang …": no speaker
+    verb: re.Pattern[str]  # a lower-case word with a verbal prefix ("menangkap", "ditahan")
 
 
 @cache
@@ -210,4 +213,6 @@ def grammar() -> Grammar:
         pointing=re.compile(rf"\s(?:{either('demonstratives')})$"),
         purpose=re.compile(rf"\s(?:{either('purpose')})\s*$", re.I),
         cleft=re.compile(rf"(?:{either('clefts')})\b", re.I),
+        verb=re.compile(rf"(?<![\w-])(?!(?:{either('prefixed_non_verbs')})\b)"
+                        r"(?:me|di|ber|ter)[a-z]{3,}\b"),
     )

@@ -162,7 +162,7 @@ def _speaker_after(text: str, end: int) -> tuple[str, Mention | None] | None:
     if not match:
         return None
     verb = match["verb"].lower()
-    if verb.endswith("nya"):
+    if verb in lexicon().suffixed:  # "katanya", but "tanya Soesilo" (asked Soesilo)
         at = match.end("verb")
         return verb, Mention(at - 3, at, "-nya")
     return verb, mention(text, match.start("speaker"), _speaker_phrase(match["speaker"]))
@@ -275,6 +275,10 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Found]:
                 speaker = mention(text, sentence.start + match.start("speaker"),
                                    match["speaker"].strip())
             if match.start() == 0 or match["conj"]:  # "(…, dan) Menurut X, what was said."
+                content_start, content_end = sentence.start + match.end(), body_end
+            elif match["speaker"] is None and _subject_says(chunk[:match.start()]):
+                # "Fahmi pun mengakui bila …, menurutnya dirinyalah …": a report before the
+                # cue, whose subject "-nya" is; what was said follows the cue.
                 content_start, content_end = sentence.start + match.end(), body_end
             elif sentence.start + match.end() >= body_end and len(
                     (match["speaker"] or "").split()) <= _MAX_SOURCE_WORDS:

@@ -53,9 +53,6 @@ def _nearest_person(entities: Sequence[Entity], before: int) -> tuple[Mention, s
     return best
 
 
-# A lower-case word with a verbal prefix: once one stands before a name in its sentence, the name
-# is an object or a complement ("mengenakan sanksi kepada Darwin"), not the subject.
-_VERB_BEFORE = re.compile(r"(?<![\w-])(?:me|di|ber|ter)[a-z]{3,}\b")
 
 
 # A verb turned into a noun by "-nya", right before the name: "Bergabungnya Idrus ke kabinet".
@@ -85,7 +82,9 @@ def _subject_person(article: Article, after: int, before: int,
             sentence = next((x for x in article.sentences if x.start <= m.start < x.end), None)
             lead = article.text[sentence.start:m.start] if sentence else ""
             # Nor is a name after a preposition in its clause ("Dari tangan Roro didapati …").
-            if _VERB_BEFORE.search(lead) or grammar().preposition.search(lead.split(",")[-1]):
+            # Once a verb stands before a name in its sentence, the name is an object or a
+            # complement ("mengenakan sanksi kepada Darwin"), not the subject.
+            if grammar().verb.search(lead) or grammar().preposition.search(lead.split(",")[-1]):
                 continue
             if lead.startswith("(") or _NOMINAL_BEFORE.search(lead):
                 # An aside in brackets ("(Baca: …, Jokowi: …)") tells no one's story; after
@@ -235,6 +234,11 @@ def _introduced(article: Article, subject: tuple[Mention, str]) -> bool:
                    for m in e.mentions)
 
 
+def _same_sentence(article: Article, first: Mention, second: Mention) -> bool:
+    """Whether two mentions are in one sentence: "Fahmi pun mengakui …, menurutnya …"."""
+    return any(s.start <= first.start and second.end <= s.end for s in article.sentences)
+
+
 def _antecedent(article: Article, found: Found, earlier: Sequence[Quote],
                 quoted: Sequence[tuple[int, int]],
                 previous: tuple[Mention | None, str | None] | None,
@@ -243,14 +247,18 @@ def _antecedent(article: Article, found: Found, earlier: Sequence[Quote],
     subject since ("Sementara itu, Kapolres X …"): reporters chain "ujarnya" after the person
     they just quoted, and the people named inside quotations are who the speaker talks about.
     When the last speaker is a named person, only a subject named there for the first time
-    takes over: one named before is who the story is about ("Rizieq sudah berada di Arab
-    Saudi"), and the pronoun after it still belongs to the person quoted."""
+    takes over, or one in the sentence of an indirect quote's pronoun ("Fahmi pun mengakui …,
+    menurutnya …"): one named before is who the story is
+    about ("Rizieq sudah berada di Arab Saudi"), and the pronoun after it still belongs to the
+    person quoted."""
     assert found.speaker is not None
     last_end = max((max(q.end, q.speaker.end if q.speaker else 0) for q in earlier), default=0)
     until = min(found.speaker.start, found.start)
     subject = _subject_person(article, last_end, until, quoted)
     if subject is not None and (_introduced(article, subject)
-                                or not _is_person(article, previous)):
+                                or not _is_person(article, previous)
+                                or (found.kind == "indirect"
+                                    and _same_sentence(article, subject[0], found.speaker))):
         return subject
     if previous is not None and _can_speak(*previous):
         return previous

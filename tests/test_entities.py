@@ -216,6 +216,17 @@ def test_spellings_of_one_name_join():
     assert len(people) == 2  # Soeharto and Suharto are one person
 
 
+def test_an_old_ch_for_an_arabic_h_joins():
+    # "ch" before a consonant was written for "h": Muchsin is Muhsin, and Chandra stays apart.
+    text = ("Ketua FPI DKI Jakarta, Habib Muchsin Al Atas, datang. Muhsin menyebutkan mobil "
+            "terbakar. Chandra Wijaya juga hadir.")
+    mentions = [at(text, "Habib Muchsin Al Atas", "PER"), at(text, "Muhsin", "PER"),
+                at(text, "Chandra Wijaya", "PER")]
+    people = [e for e in resolve(text, mentions, sentences(text)) if e.type == "PER"]
+    assert [[m.text for m in e.mentions] for e in people] == [
+        ["Muchsin Al Atas", "Muhsin"], ["Chandra Wijaya"]]  # "Habib" is a title
+
+
 def test_a_surname_after_a_title_is_the_person():
     # The tagger found "Doug Chin" once; "Jaksa Agung Chin" later is him. A surname alone
     # elsewhere is not looked for ("Chin" in "Chin Hotel" stays out).

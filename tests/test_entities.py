@@ -216,6 +216,18 @@ def test_spellings_of_one_name_join():
     assert len(people) == 2  # Soeharto and Suharto are one person
 
 
+def test_two_names_joined_by_alias_are_one_person():
+    text = ("KPK menahan Andi Agustinus alias Andi Narogong di Jakarta. Andi Narogong diperiksa "
+            "delapan jam. Budi Santoso dan Bule juga hadir.")
+    mentions = [at(text, "Andi Agustinus", "PER"), at(text, "Andi Narogong di", "PER"),
+                at(text, "Budi Santoso", "PER"), at(text, "Bule", "PER")]
+    mentions[1] = (mentions[1][0], mentions[1][0] + len("Andi Narogong"), "PER")
+    people = [e for e in resolve(text, mentions, sentences(text)) if e.type == "PER"]
+    assert [(e.name, [m.text for m in e.mentions]) for e in people] == [
+        ("Andi Agustinus", ["Andi Agustinus", "Andi Narogong", "Andi Narogong"]),
+        ("Budi Santoso", ["Budi Santoso"]), ("Bule", ["Bule"])]  # "dan" joins two people
+
+
 def test_an_old_ch_for_an_arabic_h_joins():
     # "ch" before a consonant was written for "h": Muchsin is Muhsin, and Chandra stays apart.
     text = ("Ketua FPI DKI Jakarta, Habib Muchsin Al Atas, datang. Muhsin menyebutkan mobil "

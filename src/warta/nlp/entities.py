@@ -27,6 +27,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from warta.model import Article, Entity, Mention, Place, Span, replace
@@ -464,7 +465,24 @@ def _group(text: str, items: list[_Item]) -> _Groups:
                 first_by_key[key] = n
     _join_short_person_names(text, items, groups)
     _join_initialisms(text, items, groups)
+    _join_aliases(text, items, groups)
     return groups
+
+
+def _join_aliases(text: str, items: list[_Item], groups: _Groups) -> None:
+    """Two names of one person joined by "alias" ("Andi Agustinus alias Andi Narogong")."""
+    between = _alias_between()
+    order = sorted(range(len(items)), key=lambda n: items[n].start)
+    for n, m in pairwise(order):
+        if items[n].type == items[m].type == "PER" and between.fullmatch(
+                text, items[n].end, items[m].start):
+            groups.join(n, m)
+
+
+@cache
+def _alias_between() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load_toml("id/names.toml")["alias_words"])
+    return re.compile(rf"\s+(?:{words})\s+", re.I)
 
 
 @cache

@@ -150,6 +150,23 @@ def test_straight_opening_mark_closed_by_a_curly_one():
     assert quotes[0].speaker.text == "Kapolsek Koja"
 
 
+def test_a_closing_mark_written_onto_its_reporting_verb():
+    # '… personel, "kata X': the mark is set off from the quotation and glued to the verb, after
+    # a straight or a curly opening; and "dalih" (argued) is a cue.
+    a = article_from([
+        '"Untuk Imlek kali ini kami kerahkan 75 personel gabungan, "kata Kapolsek Taman Sari '
+        'Komisaris Erick Frendriz, di lokasi.',
+        '“ Kami mau adakan Rakernas. Di situ kami akan bahas soal itu, "kata Sekretaris Jenderal '
+        'DPP PDIP Hasto Kristiyanto, di Jakarta.',
+        '"Karena sistem presidensial itu harus kuat di parlemen," dalih Hasto.',
+    ])
+    quotes = find_quotes(a)
+    assert [q.cue for q in quotes] == ["kata", "kata", "dalih"]
+    assert [q.text[-8:] for q in quotes[:2]] == ["gabungan", "soal itu"]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text.endswith("Erick Frendriz")
+    assert quotes[1].speaker is not None and quotes[1].speaker.text.endswith("Hasto Kristiyanto")
+
+
 def test_speaker_phrases_around_circumstances():
     a = article_from([
         '"Data itu perlu dibagi," kata Menteri Hukum dan HAM, Yasonna Laoly setelah membuka '

@@ -54,7 +54,14 @@ def _is_opening(text: str, i: int) -> bool:
 
 def _is_closing(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
-    return after.isspace() or after in ".,;:!?)]}—–-"
+    return after.isspace() or after in ".,;:!?)]}—–-" or _glued_cue(text, i)
+
+
+def _glued_cue(text: str, i: int) -> bool:
+    """A straight mark set off from the quotation's last word and written onto its reporting
+    verb ('… 25 personel, "kata Kapolsek …'): it closes the quotation."""
+    return (text[i] == _STRAIGHT and i >= 2 and text[i - 1] == " " and text[i - 2] in ",.!?"
+            and lexicon().after.match(text, i + 1) is not None)
 
 
 def direct_spans(text: str, paragraphs: Sequence[Span]) -> list[tuple[int, int]]:
@@ -107,7 +114,8 @@ def _mixed_close(text: str, i: int, closer: str) -> bool:
     ch = text[i]
     if closer == _STRAIGHT:
         return ch == "”" and _is_closing(text, i)
-    return closer == "”" and ch == _STRAIGHT and _is_closing(text, i) and not _is_opening(text, i)
+    return closer == "”" and ch == _STRAIGHT and _is_closing(text, i) and (
+        not _is_opening(text, i) or _glued_cue(text, i))
 
 
 def _worth_keeping(text: str, start: int, end: int) -> bool:

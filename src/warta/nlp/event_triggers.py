@@ -6,9 +6,9 @@ events. This module adds a CRF sequence tagger (CRFsuite) trained on the dev spl
 annotated set (``training/events/triggers.py``): each word gets a label such as ``B-17`` (a
 trigger of root 17 starts here), ``I-17`` or ``O``, from features of the word and its neighbours
 (the word, its stem without Indonesian affixes, their word classes, the lexicon's own label for
-it, suffixes). The
-coder (:mod:`warta.nlp.events`) takes a learned trigger only where the lexicon found no event of
-that root in the sentence, and reads its actors, place, date and factuality with the same rules.
+it, suffixes). The coder (:mod:`warta.nlp.events`) takes a learned trigger only where the
+lexicon found no event of that root in the sentence, and reads its actors, place, date and
+factuality with the same rules.
 
 The model is data: ``warta/models/events/triggers.crfsuite`` and ``triggers.json`` (the code,
 label and PLOVER type given to each root's learned triggers). Without them no trigger is added.

@@ -53,8 +53,6 @@ def _nearest_person(entities: Sequence[Entity], before: int) -> tuple[Mention, s
     return best
 
 
-
-
 # A verb turned into a noun by "-nya", right before the name: "Bergabungnya Idrus ke kabinet".
 _NOMINAL_BEFORE = re.compile(r"(?<![\w-])(?:me|di|ber|ter|ke)[a-z]{3,}nya\s+$", re.I)
 
@@ -248,9 +246,8 @@ def _antecedent(article: Article, found: Found, earlier: Sequence[Quote],
     they just quoted, and the people named inside quotations are who the speaker talks about.
     When the last speaker is a named person, only a subject named there for the first time
     takes over, or one in the sentence of an indirect quote's pronoun ("Fahmi pun mengakui …,
-    menurutnya …"): one named before is who the story is
-    about ("Rizieq sudah berada di Arab Saudi"), and the pronoun after it still belongs to the
-    person quoted."""
+    menurutnya …"): one named before is who the story is about ("Rizieq sudah berada di Arab
+    Saudi"), and the pronoun after it still belongs to the person quoted."""
     assert found.speaker is not None
     last_end = max((max(q.end, q.speaker.end if q.speaker else 0) for q in earlier), default=0)
     until = min(found.speaker.start, found.start)

@@ -135,7 +135,9 @@ def examples_of(article: Article, number: int, gold_events: list[dict[str, Any]]
     return found
 
 
-def _logistic(x: list[dict[str, float]], y: list[int], c: float) -> dict[str, float]:
+def logistic_weights(x: list[dict[str, float]], y: list[int], c: float) -> dict[str, float]:
+    """The weights, by feature name and "bias", of an L2 logistic regression of inverse
+    strength c (also the confidence model's final fit, ``confidence.py``)."""
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(x)
     model = LogisticRegression(C=c, max_iter=3000).fit(matrix, np.array(y))
@@ -150,9 +152,9 @@ def fit(examples: list[Example], c_fill: float, c_pick: float) -> dict[str, dict
     those with a right option (an L2 logistic regression each, of inverse strength c)."""
     ranked = [e for e in examples if e.options is not None and e.labels is not None]
     return {
-        "fill": _logistic([e.fill for e in examples], [int(e.filled) for e in examples],
+        "fill": logistic_weights([e.fill for e in examples], [int(e.filled) for e in examples],
                           c_fill),
-        "pick": _logistic([f for e in ranked for f in e.options or []],
+        "pick": logistic_weights([f for e in ranked for f in e.options or []],
                           [label for e in ranked for label in e.labels or []], c_pick),
     }
 

@@ -112,10 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  confidence >= {threshold}: {n} of {len(y)} events kept, precision {p:.3f}, "
               f"right events kept {int(y[scores >= threshold].sum())} of {int(y.sum())}")
 
-    model = LogisticRegression(C=best, max_iter=2000).fit(x, y)
-    weights = {"bias": float(model.intercept_[0])}
-    for name, weight in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True):
-        weights[name] = weights.get(name, 0.0) + float(weight)
+    weights = actors.logistic_weights(features, labels, best)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({
         "format": "warta.event-confidence/1",

@@ -540,3 +540,21 @@ def test_a_question_cue_and_a_pronoun_after_a_report_in_its_sentence():
     assert asked.cue == "tanya" and asked.speaker_entity == "PER:soesilo aribowo"
     assert told.cue == "menurut" and told.text.startswith("dirinyalah")
     assert told.speaker_entity == "PER:husni fahmi"
+
+
+def test_according_to_inside_a_clause_without_commas():
+    # "Sekolah menurut Jokowi memegang …", "Tim ini menurutnya akan …": the whole sentence is
+    # what was said, and the source is the name or the pronoun after the cue.
+    a = article_from([
+        'Presiden Joko Widodo meresmikan sekolah baru di Malang pada hari Sabtu.',
+        'Sekolah menurut Jokowi memegang peranan penting dalam pembentukan karakter anak muda.',
+        'Tim ini menurutnya akan terus bekerja untuk membongkar praktek para penimbun.',
+    ])
+    names = [(a.text.index(n), a.text.index(n) + len(n), "PER")
+             for n in ("Joko Widodo", "Jokowi")]
+    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    quotes = find_quotes(a)
+    assert [(q.cue, q.speaker.text if q.speaker else None) for q in quotes] == [
+        ("menurut", "Jokowi"), ("menurut", "-nya")]
+    assert quotes[0].text.startswith("Sekolah menurut Jokowi")
+    assert [q.speaker_entity for q in quotes] == ["PER:joko widodo", "PER:joko widodo"]

@@ -19,6 +19,7 @@ class Lexicon:
     suffixed: frozenset[str]  # cues whose "-nya" is the speaker ("katanya"; not "tanya")
     before: re.Pattern[str]
     according: re.Pattern[str]
+    according_inline: re.Pattern[str]  # "Hal itu menurut Jokowi membuat …": no commas
     outlet: re.Pattern[str]
     agentless: re.Pattern[str]
     agentless_verbs: frozenset[str]
@@ -76,6 +77,8 @@ def lexicon() -> Lexicon:
             # A comma may set the subject off: 'Pemimpin redaksi X, Oscar Cantu, mengatakan: "'.
             rf"(?P<speaker>[^.,;:!?\"“”\n]{{2,80}}?),?\s+(?P<verb>(?i:{before}))"
             rf"(?:\s+(?i:{comp}))?\s*[,:]?\s*$"),
+        according_inline=re.compile(
+            rf"(?<=\s)(?P<verb>(?i:{_alternation(data['according_inline'])}))(?P<nya>nya)?\b"),
         according=re.compile(
             # At a sentence end the comma is often left out: '… "Heil Hitler" menurut jaksa.'
             # There the source is a short noun phrase (at most four words, no "dan"), or it is

@@ -300,6 +300,9 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Found]:
             verb, speaker, content_start = _said(article, sentence.start + base, chunk[base:],
                                                  match)
             content_end = body_end
+        elif inline := _according_inline(article, sentence.start, chunk):
+            verb, speaker = inline
+            content_start, content_end = sentence.start, body_end
         elif inset := _cue_after_comma(text, sentence.start, chunk):
             verb, speaker, content_start, content_end = inset
             content_end = body_end if content_end < 0 else content_end
@@ -308,6 +311,35 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Found]:
             continue
         found.append(Found("indirect", content_start, content_end, verb, speaker))
     return found
+
+
+# The rest of the clause after an inline source: a word in lower case.
+_CLAUSE_GOES_ON = re.compile(r"\s+[a-z]")
+
+
+def _according_inline(article: Article, at: int, chunk: str) -> tuple[str, Mention] | None:
+    """(verb, speaker) of "according to" inside a clause with no comma ("Sekolah menurut Jokowi
+    memegang peranan penting"; "Hal itu menurutnya …"), where the source is "-nya", a pronoun,
+    or a person or organisation the entity stage found, and the clause goes on after it."""
+    text = article.text
+    for match in lexicon().according_inline.finditer(chunk):
+        end = at + match.end()
+        if match["nya"]:
+            if _CLAUSE_GOES_ON.match(text, end):
+                return match["verb"].lower(), Mention(end - 3, end, "-nya")
+            continue
+        word = re.match(r"\s+(\w+)", text[end:end + 40])
+        if word and word[1].lower() in lexicon().pronouns and _CLAUSE_GOES_ON.match(
+                text, end + word.end()):
+            return match["verb"].lower(), Mention(end + word.start(1), end + word.end(1), word[1])
+        for entity in article.entities:
+            if entity.type not in ("PER", "ORG"):
+                continue
+            for m in entity.mentions:
+                if (m.start > end and not text[end:m.start].strip()
+                        and _CLAUSE_GOES_ON.match(text, m.end)):
+                    return match["verb"].lower(), Mention(m.start, m.end, m.text)
+    return None
 
 
 def _said(article: Article, at: int, chunk: str, match: re.Match[str],

@@ -558,3 +558,21 @@ def test_according_to_inside_a_clause_without_commas():
         ("menurut", "Jokowi"), ("menurut", "-nya")]
     assert quotes[0].text.startswith("Sekolah menurut Jokowi")
     assert [q.speaker_entity for q in quotes] == ["PER:joko widodo", "PER:joko widodo"]
+
+
+def test_a_relative_clause_and_a_spokesman_in_the_subject():
+    # The name before the verb is in a relative clause after the subject; "melalui" names the
+    # person who speaks for the subject (a Twitter account would not).
+    a = article_from([
+        'Bulan lalu, Fadli Zon yang juga menjabat Wakil Ketua Umum Partai Gerindra menyatakan '
+        'partainya pasti mengusung Prabowo.',
+        'Kapolres Lhokseumawe AKBP Hendri Budiman melalui Kapolsek Ipda Abdul Azis, Sabtu '
+        '(10/2) malam mengatakan kedua pemuda itu diduga mencuri sekarung jengkol.',
+        'Menteri Susi Pudjiastuti melalui akun Twitternya mengatakan kapal itu akan dibakar.',
+    ])
+    found = [("Fadli Zon", "PER"), ("Partai Gerindra", "ORG"), ("Prabowo", "PER"),
+             ("Hendri Budiman", "PER"), ("Abdul Azis", "PER"), ("Susi Pudjiastuti", "PER")]
+    names = [(a.text.index(n), a.text.index(n) + len(n), kind) for n, kind in found]
+    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    assert [q.speaker_entity for q in find_quotes(a)] == [
+        "PER:fadli zon", "PER:abdul azis", "PER:susi pudjiastuti"]

@@ -168,6 +168,7 @@ class Grammar:
     source_line: re.Pattern[str]  # "sebagaimana dikutip Reuters …" after a subject
     circumstance: re.Pattern[str]  # a circumstance after a subject, without commas
     companion: re.Pattern[str]  # "didampingi": who comes after it is not the subject
+    through: re.Pattern[str]  # "melalui": the person after it speaks for the subject
     addressee: re.Pattern[str]  # the person told, then "bahwa"
     to_addressee: re.Pattern[str]  # "kepada" right after a verb
     relative: str
@@ -207,6 +208,7 @@ def grammar() -> Grammar:
         circumstance=re.compile(
             rf"\s+(?:{either('circumstances')}|{either('companions')})\s[^,]*$"),
         companion=re.compile(rf"\s(?:{either('companions')})\s"),
+        through=re.compile(rf"\s(?:{either('through')})\s"),
         addressee=re.compile(rf"\s+(?:(?:{to_whom})\s+)?[^,.;:!?\"“”\n]{{2,80}}?\s+"
                              rf"(?:{either('told_complementisers')})\s+"),
         to_addressee=re.compile(rf"\s+(?:{to_whom})\s"),

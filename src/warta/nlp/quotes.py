@@ -313,6 +313,13 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
+def _person_between(article: Article, start: int, end: int) -> Mention | None:
+    """The last person named between two offsets."""
+    found = [m for e in article.entities if e.type == "PER" for m in e.mentions
+             if start <= m.start and m.end <= end]
+    return max(found, key=lambda m: m.start, default=None)
+
+
 # The rest of the clause after an inline source: a word in lower case.
 _CLAUSE_GOES_ON = re.compile(r"\s+[a-z]")
 
@@ -353,10 +360,18 @@ def _said(article: Article, at: int, chunk: str, match: re.Match[str],
                                            _subject_of(match["speaker"])))
     named = _name_before_verb(article, at + match.start("speaker"), at + match.start("verb"))
     if named is not None and (speaker is None or not (
-            speaker.start < named.end and named.start < speaker.end)):
+            speaker.start < named.end and named.start < speaker.end)) and not (
+            speaker is not None and speaker.end <= named.start
+            and f" {grammar().relative} " in text[speaker.end:named.start]):
         # "Sebelumnya dalam persidangan kemarin Djafar mengaku": the name right before the
-        # verb is its subject, whatever circumstances open the sentence.
+        # verb is its subject, whatever circumstances open the sentence; but not a name in a
+        # relative clause after the subject ("Fadli Zon yang juga menjabat Wakil Ketua Umum
+        # Partai Gerindra menyatakan").
         speaker = named
+    if (through := grammar().through.search(text, at + match.start("speaker"),
+                                            at + match.start("verb"))) is not None and (
+            spokesman := _person_between(article, through.end(), at + match.start("verb"))):
+        speaker = spokesman  # "Kapolres X melalui Kapolsek Y mengatakan": Y speaks
     if speaker is not None and _only_circumstance(speaker.text):
         # "Ratu Maxima yang diterima Presiden … di Istana Merdeka, Selasa, mengatakan": the
         # words before the verb are a circumstance; the subject opens the sentence.

@@ -216,6 +216,20 @@ def test_spellings_of_one_name_join():
     assert len(people) == 2  # Soeharto and Suharto are one person
 
 
+def test_a_rank_inside_a_place_or_an_organisation_opens_a_person():
+    # The tagger ran a place and an office on into a rank and a name; "Direktorat Jenderal" keeps
+    # its long-form rank word.
+    text = ("Kapolsek Simpang Kramat Ipda Abdul Azis menjelaskan kasus itu. Kasubaghumas "
+            "Polrestabes Bandung Kompol Reny Marthaliana hadir. Direktorat Jenderal Pajak diam.")
+    mentions = [at(text, "Simpang Kramat Ipda Abdul Azis", "LOC"),
+                at(text, "Kasubaghumas Polrestabes Bandung Kompol Reny Marthaliana", "ORG"),
+                at(text, "Direktorat Jenderal Pajak", "ORG")]
+    found = {e.name: e for e in resolve(text, mentions, sentences(text))}
+    assert found["Abdul Azis"].type == "PER" and found["Abdul Azis"].titles[-1].endswith("Ipda")
+    assert found["Reny Marthaliana"].type == "PER"
+    assert found["Direktorat Jenderal Pajak"].type == "ORG"
+
+
 def test_two_names_joined_by_alias_are_one_person():
     text = ("KPK menahan Andi Agustinus alias Andi Narogong di Jakarta. Andi Narogong diperiksa "
             "delapan jam. Budi Santoso dan Bule juga hadir.")

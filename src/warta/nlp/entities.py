@@ -207,6 +207,27 @@ def _clean(text: str, mentions: list[tuple[int, int, str]]) -> list[_Item]:
     return _disjoint(items)
 
 
+def _ranked_people(text: str, items: list[_Item]) -> list[_Item]:
+    """A place or an organisation the tagger ran on into a rank and a name ("Simpang Kramat Ipda
+    Abdul Azis"): from the rank on it is a person, whose title the rank is; the words before
+    it, part of an office, are dropped."""
+    ranks = _name_opening_ranks()
+    for item in items:
+        if item.type == "PER":
+            continue
+        words = tokens(text[item.start : item.end], item.start)
+        for i, word in enumerate(words[:-1]):
+            if word.text in ranks and words[i + 1].text[:1].isupper():
+                item.start, item.type = word.start, "PER"
+                break
+    return items
+
+
+@cache
+def _name_opening_ranks() -> frozenset[str]:
+    return frozenset(load_toml("id/names.toml")["name_opening_ranks"])
+
+
 def _disjoint(items: list[_Item]) -> list[_Item]:
     """Sorted, and of two overlapping mentions the first (the longer, when both start at
     one place) kept: a name moved its start over another mention only on malformed input."""
@@ -725,6 +746,7 @@ def resolve(text: str, mentions: list[tuple[int, int, str]], sentences: list[Spa
     Entities come in order of their first mention.
     """
     items = _clean(text, mentions)
+    items = _ranked_people(text, items)
     items = _split_brackets(text, items)
     items = _long_forms(text, items, sentences)
     items = _disjoint(_split_titles(text, items, sentences))

@@ -152,10 +152,10 @@ def fit(examples: list[Example], c_fill: float, c_pick: float) -> dict[str, dict
     those with a right option (an L2 logistic regression each, of inverse strength c)."""
     ranked = [e for e in examples if e.options is not None and e.labels is not None]
     return {
-        "fill": logistic_weights([e.fill for e in examples], [int(e.filled) for e in examples],
-                          c_fill),
+        "fill": logistic_weights([e.fill for e in examples],
+                                 [int(e.filled) for e in examples], c_fill),
         "pick": logistic_weights([f for e in ranked for f in e.options or []],
-                          [label for e in ranked for label in e.labels or []], c_pick),
+                                 [label for e in ranked for label in e.labels or []], c_pick),
     }
 
 

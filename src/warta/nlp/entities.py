@@ -224,8 +224,14 @@ def _ranked_people(text: str, items: list[_Item]) -> list[_Item]:
 
 
 @cache
+def _names() -> dict[str, Any]:
+    """The name rules' data file (data/id/names.toml), read once."""
+    return load_toml("id/names.toml")
+
+
+@cache
 def _name_opening_ranks() -> frozenset[str]:
-    return frozenset(load_toml("id/names.toml")["name_opening_ranks"])
+    return frozenset(_names()["name_opening_ranks"])
 
 
 def _disjoint(items: list[_Item]) -> list[_Item]:
@@ -407,14 +413,14 @@ _DOUBLED = re.compile(r"(\w)\1+")
 @cache
 def _pronoun_with_particle() -> re.Pattern[str]:
     """A pronoun with a particle written onto it ("Iapun"), which is no name (names.toml)."""
-    names = load_toml("id/names.toml")
+    names = _names()
     return re.compile(rf"(?:{'|'.join(names['pronouns'])})(?:{'|'.join(names['particles'])})",
                       re.I)
 
 
 @cache
 def _spellings() -> tuple[tuple[str, str], ...]:
-    return tuple((old, new) for old, new in load_toml("id/names.toml")["replace"])
+    return tuple((old, new) for old, new in _names()["replace"])
 
 
 def _spelling_key(word: str) -> str:
@@ -502,7 +508,7 @@ def _join_aliases(text: str, items: list[_Item], groups: _Groups) -> None:
 
 @cache
 def _alias_between() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in load_toml("id/names.toml")["alias_words"])
+    words = "|".join(re.escape(w) for w in _names()["alias_words"])
     return re.compile(rf"\s+(?:{words})\s+", re.I)
 
 

@@ -182,7 +182,8 @@ class Grammar:
 
 @cache
 def grammar() -> Grammar:
-    words = load_toml("id/quotes.toml")["grammar"]
+    data = load_toml("id/quotes.toml")
+    words = data["grammar"]
     # The first, standard spelling of each weekday in time.toml, capitalised as in the text.
     weekdays = _alternation([spellings[0].capitalize()
                              for spellings in load_toml("id/time.toml")["weekdays"].values()])
@@ -193,7 +194,7 @@ def grammar() -> Grammar:
     to_whom = either("addressee_markers")
     # "pun" (too) written onto a pronoun: "Iapun mengatakan" is "Ia pun mengatakan".
     glued_pun = "(?:" + "|".join(
-        rf"(?<=\b{re.escape(p)})" for p in load_toml("id/quotes.toml")["pronouns"]
+        rf"(?<=\b{re.escape(p)})" for p in data["pronouns"]
         if p.isalpha()) + ")pun"
     return Grammar(
         speaker_end=re.compile(rf"\s+(?:{either('speaker_ends')}|{weekdays})\b.*$", re.S),

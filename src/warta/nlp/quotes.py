@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from warta.model import Article, Mention, Quote, Span, replace
 from warta.nlp.quote_lexicon import grammar, lexicon
-from warta.nlp.speakers import MAX_SPEAKER_WORDS, Found, mention, resolve_speaker
+from warta.nlp.speakers import MAX_SPEAKER_WORDS, Found, mention, nearest_person, resolve_speaker
 from warta.nlp.titles import tokens, vocabulary
 
 if TYPE_CHECKING:
@@ -313,13 +313,6 @@ def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
-def _person_between(article: Article, start: int, end: int) -> Mention | None:
-    """The last person named between two offsets."""
-    found = [m for e in article.entities if e.type == "PER" for m in e.mentions
-             if start <= m.start and m.end <= end]
-    return max(found, key=lambda m: m.start, default=None)
-
-
 # The rest of the clause after an inline source: a word in lower case.
 _CLAUSE_GOES_ON = re.compile(r"\s+[a-z]")
 
@@ -370,8 +363,9 @@ def _said(article: Article, at: int, chunk: str, match: re.Match[str],
         speaker = named
     if (through := grammar().through.search(text, at + match.start("speaker"),
                                             at + match.start("verb"))) is not None and (
-            spokesman := _person_between(article, through.end(), at + match.start("verb"))):
-        speaker = spokesman  # "Kapolres X melalui Kapolsek Y mengatakan": Y speaks
+            spokesman := nearest_person(article.entities, at + match.start("verb"))
+    ) and spokesman[0].start >= through.end():
+        speaker = spokesman[0]  # "Kapolres X melalui Kapolsek Y mengatakan": Y speaks
     if speaker is not None and _only_circumstance(speaker.text):
         # "Ratu Maxima yang diterima Presiden … di Istana Merdeka, Selasa, mengatakan": the
         # words before the verb are a circumstance; the subject opens the sentence.

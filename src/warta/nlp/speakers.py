@@ -42,7 +42,7 @@ def _entity_at(entities: Sequence[Entity], start: int, end: int) -> str | None:
     return best[2] if best else None
 
 
-def _nearest_person(entities: Sequence[Entity], before: int) -> tuple[Mention, str] | None:
+def nearest_person(entities: Sequence[Entity], before: int) -> tuple[Mention, str] | None:
     best: tuple[Mention, str] | None = None
     for entity in entities:
         if entity.type != "PER":
@@ -259,6 +259,6 @@ def _antecedent(article: Article, found: Found, earlier: Sequence[Quote],
         return subject
     if previous is not None and _can_speak(*previous):
         return previous
-    person = _nearest_person(article.entities, until)
+    person = nearest_person(article.entities, until)
     return (person[0], person[1]) if person else (None, None)
 

@@ -160,3 +160,18 @@ def test_seed_events_through_the_full_pipeline(seed_parsed):
     assert len(claimed) == 1 and claimed[0].code.startswith("19")
     assert codes(claimed[0].actor2) == "IMGMUSISI"
     assert any(e.trigger.text == "merebut" and e.date == "2017-W36" for e in fights)
+
+
+def test_a_phrase_of_function_words_is_no_option_but_a_count_of_people_is():
+    # "Meski" opens a clause and names nobody; "tiga orang" and "semua pihak" name people.
+    _, seen = recorded("Meski bakal didukung PDIP, Dedi Mulyadi belum mendaftar ke KPU Jawa "
+                       "Barat. Hal itu disampaikan Ketua DPD Partai Golkar Jawa Barat kepada "
+                       "wartawan di Bandung pada Senin (5/3) setelah rapat pleno partai yang "
+                       "membahas pencalonan itu selama tiga jam.")
+    texts = {o.text for choice in seen for o in choice.options}
+    assert "PDIP" in texts
+    assert not any(t.lower().startswith("meski") for t in texts)
+    for phrase in ("tiga orang", "semua pihak", "empat lainnya", "sejumlah saksi"):
+        assert events._is_noun_phrase(phrase)
+    for phrase in ("Hari ini", "Jadi", "tetap", "akhirnya"):
+        assert not events._is_noun_phrase(phrase)

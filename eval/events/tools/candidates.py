@@ -7,7 +7,8 @@ each article and may drop it (off-topic) before it enters gold.jsonl.
         --cap 6 --no-disaster --verbose                                      # fourth session
 
 --exclude drops ids already in a gold file (any split); --cap replaces the per-outlet caps of
-the first session by one cap for every outlet; --no-disaster drops the disaster keywords
+the first session by one cap for every outlet; --min-len/--max-len set the length window (default 600-1900 characters, the window of
+the first fourteen batches; b29 walks 1901-3200); --no-disaster drops the disaster keywords
 (gempa, banjir) from the density, so the ranking is by politics, security, crime, diplomacy,
 conflict and protest words only; --verbose prints score, outlet and length with each id.
 
@@ -40,6 +41,8 @@ ap.add_argument("cache")
 ap.add_argument("--exclude", help="gold.jsonl whose ids (any split) are skipped")
 ap.add_argument("--cap", type=int, help="one per-outlet cap for every outlet")
 ap.add_argument("--no-disaster", action="store_true", help="drop gempa/banjir from the keywords")
+ap.add_argument("--min-len", type=int, default=600, help="shortest clean text, characters")
+ap.add_argument("--max-len", type=int, default=1900, help="longest clean text, characters")
 ap.add_argument("--verbose", action="store_true")
 a = ap.parse_args()
 words = WORDS.replace("gempa|banjir|", "") if a.no_disaster else WORDS
@@ -53,7 +56,7 @@ d = json.loads(Path(a.cache).read_text(encoding="utf-8"))
 rows = []
 for k, v in d.items():
     t = v["text"]
-    if k in skip or v["category"] != "tajuk utama" or not 600 <= len(t) <= 1900:
+    if k in skip or v["category"] != "tajuk utama" or not a.min_len <= len(t) <= a.max_len:
         continue
     n = len(KW.findall(t))
     quotes = len(

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from warta.model import Span
 from warta.nlp.event_triggers import stem
+from warta.nlp.quote_lexicon import grammar as verb_grammar
 
 if TYPE_CHECKING:
     from warta.nlp.events import _Candidate
@@ -42,7 +43,6 @@ __all__ = ["ROLES", "ActorChoice", "ActorModel", "Chooser", "default_model", "fe
            "fill_features"]
 
 _WORD = re.compile(r"[\w-]+")
-_VERB = re.compile(r"(?<![\w-])(?:me|di|ber|ter)[a-z]{3,}\b")
 ROLES = ("a1", "a2")
 
 
@@ -220,7 +220,7 @@ def features(choice: ActorChoice, option: _Candidate, role: str) -> dict[str, fl
         "first": float(not text[choice.sentence.start:option.start].strip()),
         "quoted_trigger": float(choice.quoted),
         "speaker": float(any(s < option.end and option.start < e for s, e in choice.speakers)),
-        f"verb_between&side={side}": float(_VERB.search(between) is not None),
+        f"verb_between&side={side}": float(verb_grammar().verb.search(between) is not None),
         f"comma_between&side={side}": float("," in between),
         f"yang_between&side={side}": float(re.search(r"\byang\b", between) is not None),
         f"trigger_next={choice.word_after}&side={side}": float(gap <= 2),

@@ -300,6 +300,7 @@ class Grammar:
     coordination: re.Pattern[str]  # all there is between two coordinated verbs
     not_in_phrase: frozenset[str]
     not_phrase_start: frozenset[str]
+    people_words: frozenset[str]  # a phrase of function words with one of these names people
     pronoun_speakers: frozenset[str]  # a quote's speaker that names nobody ("-nya", "ia")
 
 
@@ -372,6 +373,7 @@ def grammar() -> Grammar:
                                 + either("coordinated_adverbs") + r"\s+)?$", re.I),
         not_in_phrase=frozenset(words["not_in_phrase"]),
         not_phrase_start=frozenset([*words["not_phrase_start"], *weekdays]),
+        people_words=frozenset(words["people_words"]),
         pronoun_speakers=frozenset(["-nya", *words["subject_pronouns"]]),
     )
 

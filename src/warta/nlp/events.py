@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from warta.model import Actor, Article, Entity, Event, Mention, Place, Span, replace
 from warta.nlp import event_confidence
 from warta.nlp.event_actors import ActorChoice, Chooser, default_model
+from warta.nlp.topics import stopwords
 from warta.nlp.event_codes import (
     RECODED_LABELS,
     RECODED_PLOVER,
@@ -301,6 +302,10 @@ def _is_noun_phrase(phrase: str) -> bool:
     if (len(head) > 5 and head.startswith(("me", "ber", "di", "ter"))
             and head not in lexicon().phrase_words and not words[0].isupper()):
         return False  # a verb opening the sentence: "Diberitakan aparat …", "Menetapkan …"
+    lowers = [word.lower().strip(",") for word in words]
+    if all(w in stopwords() or w.isdigit() for w in lowers) and not any(
+            w in grammar().people_words for w in lowers):
+        return False  # function words only: "Meski", "Jadi", "Hari ini", "rencananya"
     for word in words:
         lower = word.lower().strip(",")
         # A lower-case word with a verbal prefix is a verb: the phrase is a clause.

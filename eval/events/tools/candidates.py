@@ -7,8 +7,9 @@ each article and may drop it (off-topic) before it enters gold.jsonl.
         --cap 6 --no-disaster --verbose                                      # fourth session
 
 --exclude drops ids already in a gold file (any split); --cap replaces the per-outlet caps of
-the first session by one cap for every outlet; --min-len/--max-len set the length window (default 600-1900 characters, the window of
-the first fourteen batches; b29 walks 1901-3200); --no-disaster drops the disaster keywords
+the first session by one cap for every outlet; --min-len/--max-len set the length window
+(default 600-1900 characters, the window of every batch to b28; b29 walks 1901-3200);
+--no-disaster drops the disaster keywords
 (gempa, banjir) from the density, so the ranking is by politics, security, crime, diplomacy,
 conflict and protest words only; --verbose prints score, outlet and length with each id.
 

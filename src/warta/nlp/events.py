@@ -39,7 +39,6 @@ from typing import TYPE_CHECKING, Any
 from warta.model import Actor, Article, Entity, Event, Mention, Place, Span, replace
 from warta.nlp import event_confidence
 from warta.nlp.event_actors import ActorChoice, Chooser, default_model
-from warta.nlp.topics import stopwords
 from warta.nlp.event_codes import (
     RECODED_LABELS,
     RECODED_PLOVER,
@@ -62,6 +61,7 @@ from warta.nlp.event_lexicon import (
     previous_word_in,
 )
 from warta.nlp.event_triggers import TriggerTagger, default_tagger
+from warta.nlp.topics import stopwords
 
 if TYPE_CHECKING:
     from warta.settings import Settings

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import warta
 from warta.model import Article, Span, replace
 from warta.nlp.entities import resolve
@@ -558,6 +560,27 @@ def test_according_to_inside_a_clause_without_commas():
         ("menurut", "Jokowi"), ("menurut", "-nya")]
     assert quotes[0].text.startswith("Sekolah menurut Jokowi")
     assert [q.speaker_entity for q in quotes] == ["PER:joko widodo", "PER:joko widodo"]
+
+
+def test_an_after_verb_or_a_passive_cue_inside_a_clause_without_commas():
+    # "Hal tersebut kata Syarif …", "Kebijakan itu dinilai Jokowi penting …", "Pemeriksaan ini
+    # dinilainya …": the cue and its source sit inside the clause; the sentence is what was said.
+    a = article_from([
+        'Presiden Joko Widodo meninjau kapal yang ditenggelamkan di perairan Natuna.',
+        'Kebijakan penenggelaman kapal itu dinilai Jokowi penting untuk menunjukkan hukum.',
+        'Jaksa Agung Muda Syarif hadir dalam sidang gugatan itu pada hari Senin.',
+        'Hal tersebut kata Syarif juga tidak berdasar pada hukum yang berlaku.',
+        'Pemeriksaan ini dinilainya penting untuk memastikan penyakit yang diderita terdakwa.',
+        'Dengan kata lain, sidang itu ditunda sampai pekan depan oleh majelis hakim.',
+    ])
+    names = [(m.start(), m.end(), "PER")
+             for n in ("Joko Widodo", "Jokowi", "Syarif") for m in re.finditer(n, a.text)]
+    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    quotes = find_quotes(a)
+    assert [(q.cue, q.speaker.text if q.speaker else None) for q in quotes] == [
+        ("dinilai", "Jokowi"), ("kata", "Syarif"), ("dinilai", "-nya")]
+    assert quotes[1].text.startswith("Hal tersebut kata Syarif")
+    assert quotes[0].speaker_entity == "PER:joko widodo"
 
 
 def test_a_relative_clause_and_a_spokesman_in_the_subject():

@@ -583,6 +583,20 @@ def test_an_after_verb_or_a_passive_cue_inside_a_clause_without_commas():
     assert quotes[0].speaker_entity == "PER:joko widodo"
 
 
+def test_a_stated_belief_or_judgement_is_a_quote():
+    a = article_from([
+        'Kuasa hukum korban, Azam Khan, yakin pengeroyokan itu sudah direncanakan sejak awal.',
+        'Jaksa menganggap terdakwa melanggar Pasal 156 KUHP dalam dakwaan alternatif.',
+    ])
+    names = [(a.text.index("Azam Khan"), a.text.index("Azam Khan") + 9, "PER")]
+    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    quotes = find_quotes(a)
+    assert [q.cue for q in quotes] == ["yakin", "menganggap"]
+    assert quotes[0].speaker_entity == "PER:azam khan"
+    assert quotes[1].speaker is not None and quotes[1].speaker.text == "Jaksa"
+    assert quotes[0].text.startswith("pengeroyokan itu")
+
+
 def test_a_relative_clause_and_a_spokesman_in_the_subject():
     # The name before the verb is in a relative clause after the subject; "melalui" names the
     # person who speaks for the subject (a Twitter account would not).

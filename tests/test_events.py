@@ -326,3 +326,20 @@ def test_a_clitic_nya_does_not_hide_a_trigger():
     assert keys == ["serangan", "menewaskan", "menyerang"]
     # The span is the word as written, and "serangannya" is still a noun.
     assert text[0:11] == "Serangannya" and is_noun("Serangannya")
+
+
+def test_roles_alone_take_the_country_the_story_is_about():
+    # No dateline, but every place is in Pakistan: "polisi" there are Pakistan's police. With
+    # Indonesia named as often, the roles stay Indonesian.
+    text = ("Sekelompok militan menyerang sekolah polisi di Quetta, Pakistan, pada Senin malam. "
+            "Polisi menangkap dua tersangka di Quetta setelah baku tembak selama lima jam. "
+            "Serangan itu adalah yang terburuk di Pakistan tahun ini, kata pejabat setempat.")
+    places = {"LOC": ["Quetta", "Pakistan"]}
+    arrest = next(e for e in rules(with_entities(article_of(text), places))
+                  if e.trigger.text == "menangkap")
+    assert arrest.actor1 is not None and arrest.actor1.code == "PAKCOP"
+    at_home = text + " Indonesia mengecam serangan itu. Indonesia dan Indonesia siaga."
+    arrest = next(e for e in rules(with_entities(article_of(at_home),
+                                                 {"LOC": ["Quetta", "Pakistan", "Indonesia"]}))
+                  if e.trigger.text == "menangkap")
+    assert arrest.actor1 is not None and arrest.actor1.code == "IDNCOP"

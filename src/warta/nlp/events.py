@@ -32,6 +32,7 @@ The lexicon, the word shapes, the clause patterns (their words in the [grammar] 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -247,10 +248,27 @@ def _counts(article: Article, sentence: Span, kind: str | None) -> dict[str, int
 
 
 def _default_country(article: Article) -> str | None:
+    """The country of actors named by a role alone ("tentara", "polisi", "warga"). A foreign
+    dateline gives it. Otherwise (no dateline, or the outlet's own "Jakarta") it is the foreign
+    country whose places the article names most, if that country clearly leads: at least three
+    mentions, three times Indonesia's and half again the next country's (a story from Kabul or
+    Mosul filed in Jakarta). Else Indonesia: an Indonesian outlet's story is by default about
+    it."""
     place = article.dateline.place if article.dateline else None
-    if place is not None and place.country_code:
+    if place is not None and place.country_code and place.country_code != "ID":
         return iso3().get(place.country_code)
-    return "IDN"  # an Indonesian outlet's undated story is, by default, about Indonesia
+    named: Counter[str] = Counter()
+    for entity in article.entities:
+        if entity.place is not None and entity.place.country_code:
+            named[entity.place.country_code] += len(entity.mentions)
+    home = named.pop("ID", 0)
+    ranked = named.most_common(2)
+    if ranked:
+        country, count = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        if count >= 3 and count >= 3 * home and 2 * count >= 3 * runner_up:
+            return iso3().get(country, "IDN")
+    return "IDN"
 
 
 def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:

@@ -597,6 +597,24 @@ def test_a_stated_belief_or_judgement_is_a_quote():
     assert quotes[0].text.startswith("pengeroyokan itu")
 
 
+def test_a_quoted_fragment_inside_a_report_is_said_by_the_reporter():
+    # Guterres says the quoted words; a scare-quoted term leaves the sentence's report alone.
+    a = article_from([
+        'Kim Jong Un kembali menguji rudal balistik di lepas pantai timur pada hari Minggu.',
+        'Sementara itu Guterres mengatakan bahwa ini saatnya untuk "meredakan retorika dan '
+        'mendorong diplomasi" terkait Korea Utara.',
+        'Para senator membenarkan bahwa Trump menyebut negara itu "tempat kumuh" dalam rapat.',
+    ])
+    names = [(m.start(), m.end(), "PER")
+             for n in ("Kim Jong Un", "Guterres", "Trump") for m in re.finditer(n, a.text)]
+    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    quotes = find_quotes(a)
+    assert [(q.kind, q.cue) for q in quotes] == [("direct", "mengatakan"),
+                                                 ("indirect", "membenarkan")]
+    assert quotes[0].text.startswith("meredakan retorika")
+    assert quotes[0].speaker_entity == "PER:guterres"
+
+
 def test_a_relative_clause_and_a_spokesman_in_the_subject():
     # The name before the verb is in a relative clause after the subject; "melalui" names the
     # person who speaks for the subject (a Twitter account would not).

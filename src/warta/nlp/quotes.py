@@ -230,6 +230,9 @@ def find_quotes(article: Article) -> list[Quote]:
                               default=0)
         cue = (_speaker_after(text, end) or _speaker_before(text, start, paragraph_start)
                or _speaker_after_tail(text, end))
+        if cue is None and len(content.split()) >= _MIN_UNCUED_WORDS:
+            # A fragment worth keeping on its own (a scare-quoted term is not) in a report.
+            cue = _fragment_of_report(article, start)
         verb, speaker = cue if cue else (None, None)
         if verb is None and len(content.split()) < _MIN_UNCUED_WORDS:
             continue  # a scare-quoted term: its sentence may still report speech indirectly
@@ -246,6 +249,22 @@ def find_quotes(article: Article) -> list[Quote]:
                             start=f.start, end=f.end, cue=f.verb, speaker=f.speaker,
                             speaker_entity=entity, antecedent=antecedent))
     return quotes
+
+
+def _fragment_of_report(article: Article, start: int) -> tuple[str, Mention | None] | None:
+    """The report a quoted fragment is part of, when its sentence opens with one: in
+    'Guterres mengatakan bahwa ini saatnya untuk "meredakan retorika …"' Guterres says the
+    quoted words, with the cue of the report."""
+    sentence = _sentence_holding(article, start)
+    if sentence is None or sentence.start >= start:
+        return None
+    chunk = article.text[sentence.start:start]
+    said = _subject_says(chunk)
+    if said is None:
+        return None
+    base, match = said
+    verb, speaker, _ = _said(article, sentence.start + base, chunk[base:], match)
+    return verb, speaker
 
 
 def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Found]:

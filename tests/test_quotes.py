@@ -615,6 +615,19 @@ def test_a_quoted_fragment_inside_a_report_is_said_by_the_reporter():
     assert quotes[0].speaker_entity == "PER:guterres"
 
 
+def test_an_opening_circumstance_is_not_the_speaker():
+    a = article_from([
+        'Tentara Israel menahan seorang remaja Palestina di Tepi Barat pada bulan Desember.',
+        'Seraya menyeru untuk pembebasan remaja itu, Amnesty International mengatakan bahwa '
+        'penahanannya tidak dapat dibenarkan.',
+    ])
+    names = [(a.text.index(n), a.text.index(n) + len(n), "ORG")
+             for n in ("Amnesty International",)]
+    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    (said,) = find_quotes(a)
+    assert said.speaker is not None and said.speaker.text == "Amnesty International"
+
+
 def test_a_relative_clause_and_a_spokesman_in_the_subject():
     # The name before the verb is in a relative clause after the subject; "melalui" names the
     # person who speaks for the subject (a Twitter account would not).

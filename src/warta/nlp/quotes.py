@@ -632,6 +632,10 @@ def _subject_of(raw: str) -> str:
     adverbial, day = grammar().adverbial, grammar().day
     while len(parts) > 1 and (adverbial.match(parts[-1]) or day.match(parts[-1])):
         parts.pop()
+    # An opening circumstance before the subject ("Seraya menyeru untuk pembebasan Tamimi,
+    # Amnesty mengatakan"): the subject is after it.
+    while len(parts) > 1 and adverbial.match(parts[0]):
+        parts.pop(0)
     parts[-1] = grammar().circumstance.sub("", parts[-1])
     return ", ".join(parts).strip(" ,")
 

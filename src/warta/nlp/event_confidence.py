@@ -7,8 +7,7 @@ correct: the CAMEO root, in the same sentence as an annotated event, with the an
 
 The features describe the event as coded (root, factuality, which actors were found and what
 kind they are, whether the trigger is a noun, a passive verb, inside a quotation or one the
-learned tagger added rather than the lexicon, its CAMEO code, the lexicon entry or stem of its
-trigger, and the words right before and after it); the weights
+learned tagger added rather than the lexicon, and the word before it); the weights
 are data (``warta/models/events/confidence.json``), fitted on the dev split of the annotated set
 by ``training/events/confidence.py``. Without that file every event keeps the rule-based score
 the coder gives it, so the module is never needed to code events.
@@ -26,7 +25,6 @@ from typing import Any
 
 from warta.model import Actor, Article, Event
 from warta.nlp.event_lexicon import find_triggers, is_noun, lexicon
-from warta.nlp.event_triggers import stem
 
 __all__ = ["event_features", "score"]
 
@@ -73,12 +71,10 @@ def event_features(article: Article, event: Event, quoted: Sequence[tuple[int, i
     """The features of one event; ``quoted`` are the article's quotation spans and
     ``in_sentence`` the number of events coded in the event's sentence."""
     form = event.trigger.text.lower()
-    keys = [key for start, _, key in find_triggers(article.text, event.trigger.start,
-                                                   event.trigger.end)
-            if start == event.trigger.start]
+    learned = not any(start == event.trigger.start for start, _, _ in find_triggers(
+        article.text, event.trigger.start, event.trigger.end))
     sentence = article.sentences[event.sentence]
     before = _WORD.findall(article.text[sentence.start:event.trigger.start].lower())
-    after = _WORD.findall(article.text[event.trigger.end:sentence.end].lower())
     features = {
         "bias": 1.0,
         f"root={event.code[:2]}": 1.0,
@@ -90,13 +86,10 @@ def event_features(article: Article, event: Event, quoted: Sequence[tuple[int, i
         "place": float(event.place is not None),
         "counts": float(bool(event.counts)),
         # A trigger the learned tagger added: the lexicon has no trigger starting there.
-        "learned": float(not keys),
-        # How often this code, this lexicon entry (or, for a learned trigger, this stem) and
-        # the words around it go with a right event: "untuk" before a trigger names a purpose.
-        f"code={event.code}": 1.0,
-        f"trigger={keys[0] if keys else 'learned:' + stem(form.split()[0])}": 1.0,
+        "learned": float(learned),
+        # The word before the trigger: "untuk" names a purpose, "tidak" a negation, "dalam" a
+        # setting ("tewas dalam serangan").
         f"before={before[-1] if before else '<s>'}": 1.0,
-        f"after={after[0] if after else '</s>'}": 1.0,
         "lead": float(event.sentence == 0),
         "position": event.sentence / max(1, len(article.sentences) - 1),
         "crowded": float(min(in_sentence - 1, 3)) / 3,

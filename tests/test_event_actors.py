@@ -175,3 +175,32 @@ def test_a_phrase_of_function_words_is_no_option_but_a_count_of_people_is():
         assert events._is_noun_phrase(phrase)
     for phrase in ("Hari ini", "Jadi", "tetap", "akhirnya"):
         assert not events._is_noun_phrase(phrase)
+
+
+class FirstOption:
+    """Fills the source with the first option the model is shown, if any."""
+
+    def choose(self, choice):
+        return (choice.options[0] if choice.options else None), None
+
+
+class Nobody:
+    def choose(self, choice):
+        return None, None
+
+
+def test_the_model_decides_an_event_the_rules_found_no_actor_for():
+    # "pihaknya berkomitmen": the rules name nobody who commits; the actor model is still asked,
+    # and the event stands only if it names someone.
+    text = ("Kementerian luar negeri Kuwait mengatakan, pihaknya berkomitmen untuk menerapkan "
+            "resolusi Dewan Keamanan terhadap Korut. Kuwait juga akan mengurangi jumlah pekerja "
+            "Korea Utara yang bekerja di negara itu dalam beberapa bulan ke depan, kata pejabat.")
+    article = article_of(text)
+
+    def committed(found):
+        return [e for e in found if e.trigger.text == "berkomitmen"]
+
+    assert not committed(events.code_events(article, learned=False, learned_actors=False))
+    kept = committed(events.code_events(article, learned=False, chooser=FirstOption()))
+    assert kept and kept[0].actor1 is not None
+    assert not committed(events.code_events(article, learned=False, chooser=Nobody()))

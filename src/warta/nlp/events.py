@@ -104,10 +104,14 @@ def _candidates(article: Article, sentence: Span, default_country: str | None
             continue  # towns and regions are places, not actors
         if entity.type == "LOC" and entity.place is None:
             continue  # streets, buildings, villages: places the gazetteer does not know
+        # A person's country is the outlet's unless the text says otherwise: a story from
+        # Dhaka names Indonesia's foreign minister without "Indonesia" ("Menteri Luar Negeri
+        # Retno Marsudi tiba di Dhaka"), and foreign officials with their country.
+        country = _home_country(article) if entity.type == "PER" else default_country
         for m in entity.mentions:
             if sentence.start <= m.start and m.end <= sentence.end:
                 found.append(_Candidate(m.start, m.end, m.text, entity,
-                                        actor_code(m.text, entity, default_country)))
+                                        actor_code(m.text, entity, country)))
     # A country after "asal" or "kelahiran" is where a person comes from: the state does not act
     # ("seorang pria asal Uzbekistan melepaskan tembakan").
     origin = lexicon().origin_re
@@ -147,7 +151,8 @@ def _candidates(article: Article, sentence: Span, default_country: str | None
         overlapping_entity = people[0] if people else (overlapping[0] if overlapping else None)
         phrase = text[start:end]
         named = overlapping_entity.entity if overlapping_entity else None
-        code = actor_code(phrase, named, default_country, _place_country(article, start, end))
+        code = actor_code(phrase, named, _home_country(article) if people else default_country,
+                          _place_country(article, start, end))
         found = [c for c in found if c not in overlapping]
         found.append(_Candidate(start, end, phrase, named, code))
         phrase_end = end
@@ -245,6 +250,15 @@ def _counts(article: Article, sentence: Span, kind: str | None) -> dict[str, int
 
 
 # --- coding ------------------------------------------------------------------------------------
+
+
+def _home_country(article: Article) -> str | None:
+    """The dateline's country, else Indonesia: the country of a person named by an office
+    alone ("Menteri Luar Negeri Retno Marsudi")."""
+    place = article.dateline.place if article.dateline else None
+    if place is not None and place.country_code:
+        return iso3().get(place.country_code)
+    return "IDN"
 
 
 def _default_country(article: Article) -> str | None:
@@ -704,14 +718,16 @@ def _code_trigger(state: _SentenceState, index: int, quoted: Sequence[tuple[int,
     if source is not None and target is not None and source.text == target.text:
         target = None
     actor1, actor2 = _to_actor(source), _to_actor(target)
-    if actor1 is None and actor2 is None and not learned and not (
-            is_noun(form) and g.occurs_after.match(text, end, sentence.end)):
+    happened = is_noun(form) and g.occurs_after.match(text, end, sentence.end) is not None
+    if state.chooser is None and not learned and (
+            (actor1 is None and actor2 is None and not happened)
+            or (actor1 is None and trigger.code[:2] in _NEEDS_SOURCE)):
         # Nobody does anything to anybody: not an event we can code, unless the text
-        # says it happened ("Penyerangan di Mapolda Sumut terjadi pada pukul 03.00"). A learned
-        # trigger was taught on events whose actors the text often leaves implicit.
+        # says it happened ("Penyerangan di Mapolda Sumut terjadi pada pukul 03.00"); or a
+        # meeting or a statement with nobody making it. (With the actor model, it decides
+        # below whom the sentence names.) A learned trigger was taught on events whose actors
+        # the text often leaves implicit.
         return None
-    if actor1 is None and trigger.code[:2] in _NEEDS_SOURCE and not learned:
-        return None  # a meeting or a statement with nobody making it
     if state.chooser is not None:
         source, target = state.chooser.choose(ActorChoice(
             text=text, sentence=sentence, start=start, end=end, floor=site.floor,
@@ -724,6 +740,9 @@ def _code_trigger(state: _SentenceState, index: int, quoted: Sequence[tuple[int,
             candidates=tuple(candidates), source=source, target=target,
             find_unlisted=lambda: _unlisted(article, site, candidates, default_country)))
         actor1, actor2 = _to_actor(source), _to_actor(target)
+        if not learned and ((actor1 is None and actor2 is None and not happened)
+                            or (actor1 is None and trigger.code[:2] in _NEEDS_SOURCE)):
+            return None
     seized = None
     if (trigger.counts_as == "arrested" and target is not None
             and form.lower() in lex.securing and lex.goods_re.match(target.text)):

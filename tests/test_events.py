@@ -350,3 +350,28 @@ def test_roles_alone_take_the_country_the_story_is_about():
                                                  {"LOC": ["Quetta", "Pakistan", "Indonesia"]}))
                   if e.trigger.text == "menangkap")
     assert arrest.actor1 is not None and arrest.actor1.code == "IDNCOP"
+
+
+def test_against_after_a_fight_is_its_preposition():
+    text = ("Sejauh ini, Hamas telah tiga kali berperang melawan Israel sejak 2007. "
+            "Kelompok itu menguasai Jalur Gaza sejak memenangi pemilu pada tahun 2006, "
+            "kata para analis kepada wartawan di Gaza pada hari Senin.")
+    found = [e for e in rules(with_entities(article_of(text), {"ORG": ["Hamas"]}))
+             if e.code[:2] in ("18", "19") and e.sentence == 0]
+    assert [e.trigger.text for e in found] == ["berperang"]
+    assert found[0].actor1 is not None and found[0].actor1.code == "PSEREB"
+
+
+def test_sanctions_suspensions_thanks_and_offers_to_mediate():
+    text = ("Jepang akan membekukan aset enam organisasi Korea Utara. "
+            "Tentara Nasional Indonesia menangguhkan kerja sama dengan militer Australia. "
+            "Presiden Joko Widodo berterima kasih kepada pemerintah Bangladesh atas bantuannya. "
+            "Sekjen PBB Antonio Guterres bersedia membantu menengahi konflik kedua negara.")
+    names = {"LOC": ["Jepang", "Korea Utara", "Australia", "Bangladesh"],
+             "ORG": ["Tentara Nasional Indonesia", "PBB"],
+             "PER": ["Joko Widodo", "Antonio Guterres"]}
+    codes = {e.trigger.text: e.code for e in rules(with_entities(article_of(text), names))}
+    assert codes["membekukan aset"] == "163"
+    assert codes["menangguhkan kerja sama"] == "162"
+    assert codes["berterima kasih kepada"] == "051"
+    assert codes["bersedia membantu menengahi"] == "039"

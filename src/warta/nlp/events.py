@@ -719,15 +719,17 @@ def _code_trigger(state: _SentenceState, index: int, quoted: Sequence[tuple[int,
         target = None
     actor1, actor2 = _to_actor(source), _to_actor(target)
     happened = is_noun(form) and g.occurs_after.match(text, end, sentence.end) is not None
-    if state.chooser is None and not learned and (
-            (actor1 is None and actor2 is None and not happened)
-            or (actor1 is None and trigger.code[:2] in _NEEDS_SOURCE)):
-        # Nobody does anything to anybody: not an event we can code, unless the text
-        # says it happened ("Penyerangan di Mapolda Sumut terjadi pada pukul 03.00"); or a
-        # meeting or a statement with nobody making it. (With the actor model, it decides
-        # below whom the sentence names.) A learned trigger was taught on events whose actors
-        # the text often leaves implicit.
-        return None
+
+    def nobody_acts() -> bool:
+        # Nobody does anything to anybody: not an event we can code, unless the text says it
+        # happened ("Penyerangan di Mapolda Sumut terjadi pada pukul 03.00"); or a meeting or
+        # a statement with nobody making it. A learned trigger was taught on events whose
+        # actors the text often leaves implicit.
+        return not learned and ((actor1 is None and actor2 is None and not happened)
+                                or (actor1 is None and trigger.code[:2] in _NEEDS_SOURCE))
+
+    if state.chooser is None and nobody_acts():
+        return None  # (with the actor model, it decides below whom the sentence names)
     if state.chooser is not None:
         source, target = state.chooser.choose(ActorChoice(
             text=text, sentence=sentence, start=start, end=end, floor=site.floor,
@@ -740,8 +742,7 @@ def _code_trigger(state: _SentenceState, index: int, quoted: Sequence[tuple[int,
             candidates=tuple(candidates), source=source, target=target,
             find_unlisted=lambda: _unlisted(article, site, candidates, default_country)))
         actor1, actor2 = _to_actor(source), _to_actor(target)
-        if not learned and ((actor1 is None and actor2 is None and not happened)
-                            or (actor1 is None and trigger.code[:2] in _NEEDS_SOURCE)):
+        if nobody_acts():
             return None
     seized = None
     if (trigger.counts_as == "arrested" and target is not None

@@ -2,7 +2,8 @@
 
 This script only turns what the annotator wrote into character offsets: a trigger is written
 as the word plus a context string (or '#k' = k-th occurrence) and a quote as its first and last
-words; the script finds them in the clean text and refuses anything ambiguous or missing.
+words (the first words may end in '#k' too, for a quote whose opening words recur in the
+article); the script finds them in the clean text and refuses anything ambiguous or missing.
 
 Annotation file syntax, one item per line ('|' separates fields, '#' starts a comment line):
   @ <indosum_id> [dev|test]
@@ -54,6 +55,14 @@ def locate_trigger(text, trig, ctx):
     if off < 0:
         raise ValueError(f"trigger {trig!r} not in context {ctx!r}")
     return c + off
+
+
+def locate_quote_start(text, s0):
+    """The offset of a quote's first words: unique in the text, or 'words#k', the k-th time."""
+    words, _, k = s0.rpartition("#")
+    if words and k.isdigit():
+        return locate_trigger(text, words, "#" + k)
+    return find_unique(text, s0, "quote start")
 
 
 def sent_index(sents, pos):
@@ -128,7 +137,7 @@ def main(cache_path, ann_dir, out_path, append=None):
                     )
                 elif tag == "Q":
                     kind, s0, s1, cue, spk, ref = f
-                    start = find_unique(text, s0, "quote start")
+                    start = locate_quote_start(text, s0)
                     end = text.find(s1, start)
                     if end < 0:
                         raise ValueError(f"quote end {s1!r} not after start")

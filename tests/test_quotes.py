@@ -20,6 +20,12 @@ def article_from(paragraphs: list[str]) -> Article:
     return Article(id="t", text=text, paragraphs=spans, sentences=split(text, spans))
 
 
+def with_names(a: Article, *names: str, kind: str = "PER") -> Article:
+    """The article with entities resolved from every occurrence of the given names."""
+    found = [(m.start(), m.end(), kind) for n in names for m in re.finditer(n, a.text)]
+    return replace(a, entities=resolve(a.text, sorted(found), a.sentences))
+
+
 def test_seed_quotes(seed_article):
     quotes = find_quotes(seed_article)
     direct = [q for q in quotes if q.kind == "direct"]
@@ -504,8 +510,7 @@ def test_a_cleft_is_not_a_speaker():
         'verifikasi sekaligus berharap nama perusahaan itu dibuka.',
         '"Saya minta KBRI untuk membuka nama perusahaan itu," katanya.',
     ])
-    names = [(a.text.index("Retno"), a.text.index("Retno") + 5, "PER")]
-    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    a = with_names(a, "Retno")
     quotes = find_quotes(a)
     assert [q.cue for q in quotes] == ["kata", "katanya"]
     assert [q.speaker_entity for q in quotes] == ["PER:retno", "PER:retno"]
@@ -573,9 +578,7 @@ def test_an_after_verb_or_a_passive_cue_inside_a_clause_without_commas():
         'Pemeriksaan ini dinilainya penting untuk memastikan penyakit yang diderita terdakwa.',
         'Dengan kata lain, sidang itu ditunda sampai pekan depan oleh majelis hakim.',
     ])
-    names = [(m.start(), m.end(), "PER")
-             for n in ("Joko Widodo", "Jokowi", "Syarif") for m in re.finditer(n, a.text)]
-    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    a = with_names(a, "Joko Widodo", "Jokowi", "Syarif")
     quotes = find_quotes(a)
     assert [(q.cue, q.speaker.text if q.speaker else None) for q in quotes] == [
         ("dinilai", "Jokowi"), ("kata", "Syarif"), ("dinilai", "-nya")]
@@ -588,8 +591,7 @@ def test_a_stated_belief_or_judgement_is_a_quote():
         'Kuasa hukum korban, Azam Khan, yakin pengeroyokan itu sudah direncanakan sejak awal.',
         'Jaksa menganggap terdakwa melanggar Pasal 156 KUHP dalam dakwaan alternatif.',
     ])
-    names = [(a.text.index("Azam Khan"), a.text.index("Azam Khan") + 9, "PER")]
-    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    a = with_names(a, "Azam Khan")
     quotes = find_quotes(a)
     assert [q.cue for q in quotes] == ["yakin", "menganggap"]
     assert quotes[0].speaker_entity == "PER:azam khan"
@@ -605,9 +607,7 @@ def test_a_quoted_fragment_inside_a_report_is_said_by_the_reporter():
         'mendorong diplomasi" terkait Korea Utara.',
         'Para senator membenarkan bahwa Trump menyebut negara itu "tempat kumuh" dalam rapat.',
     ])
-    names = [(m.start(), m.end(), "PER")
-             for n in ("Kim Jong Un", "Guterres", "Trump") for m in re.finditer(n, a.text)]
-    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    a = with_names(a, "Kim Jong Un", "Guterres", "Trump")
     quotes = find_quotes(a)
     assert [(q.kind, q.cue) for q in quotes] == [("direct", "mengatakan"),
                                                  ("indirect", "membenarkan")]
@@ -621,9 +621,7 @@ def test_an_opening_circumstance_is_not_the_speaker():
         'Seraya menyeru untuk pembebasan remaja itu, Amnesty International mengatakan bahwa '
         'penahanannya tidak dapat dibenarkan.',
     ])
-    names = [(a.text.index(n), a.text.index(n) + len(n), "ORG")
-             for n in ("Amnesty International",)]
-    a = replace(a, entities=resolve(a.text, names, a.sentences))
+    a = with_names(a, "Amnesty International", kind="ORG")
     (said,) = find_quotes(a)
     assert said.speaker is not None and said.speaker.text == "Amnesty International"
 

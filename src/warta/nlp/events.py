@@ -268,19 +268,19 @@ def _default_country(article: Article) -> str | None:
     mentions, three times Indonesia's and half again the next country's (a story from Kabul or
     Mosul filed in Jakarta). Else Indonesia: an Indonesian outlet's story is by default about
     it."""
-    place = article.dateline.place if article.dateline else None
-    if place is not None and place.country_code and place.country_code != "ID":
-        return iso3().get(place.country_code)
+    home = _home_country(article)
+    if home != "IDN":
+        return home  # a foreign dateline
     named: Counter[str] = Counter()
     for entity in article.entities:
         if entity.place is not None and entity.place.country_code:
             named[entity.place.country_code] += len(entity.mentions)
-    home = named.pop("ID", 0)
+    at_home = named.pop("ID", 0)
     ranked = named.most_common(2)
     if ranked:
         country, count = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
-        if count >= 3 and count >= 3 * home and 2 * count >= 3 * runner_up:
+        if count >= 3 and count >= 3 * at_home and 2 * count >= 3 * runner_up:
             return iso3().get(country, "IDN")
     return "IDN"
 

@@ -172,22 +172,22 @@ def test_diplomacy_and_conflict():
 
 # --- quality gate --------------------------------------------------------------------------
 
-#: Floors from the measured figures of the dev split (the 352 articles the rules are tuned on
+#: Floors from the measured figures of the dev split (the 396 articles the rules are tuned on
 #: and the learned trigger tagger and actor model are trained on), rounded down by about 0.01:
-#: events with correct actors P 0.686 / R 0.748, root only P 0.844 / R 0.920; quotes found
-#: 0.929, speaker accuracy 0.891. This is a regression guard, not an estimate of quality on new
+#: events with correct actors P 0.679 / R 0.740, root only P 0.840 / R 0.916; quotes found
+#: 0.922, speaker accuracy 0.880. This is a regression guard, not an estimate of quality on new
 #: text: the models have seen these articles (their cross-validated figures are in
 #: src/warta/models/events/MODEL_CARD.md),
 #: and the test split is read only by `warta eval events --split test` when a round is reported
 #: (eval/events/README.md), so that running the suite while tuning never shows test figures.
 #: Floors only move up, except when the dev split grows (136, 161, 186, 211, 236, 261, 276, 301,
-#: 312, 332, 352: the new batch was annotated blind and scores like new text), a model is added
+#: 312, 332, 352, 396: the new batch was annotated blind and scores like new text), a model is added
 #: (the tagger, the actor model) or a change raises the cross-validated figures while lowering
 #: these in-sample ones (session 8: the actor model also decides events the rules found no
 #: actor for, CV 0.560 / 0.391 -> 0.559 / 0.399, in sample 0.638 / 0.684 -> 0.628 / 0.682).
 EVENT_FLOOR = {"precision": 0.67, "recall": 0.73, "root_only_precision": 0.83,
-               "root_only_recall": 0.91}
-QUOTE_FLOOR = {"recall": 0.92, "speaker_accuracy": 0.88}
+               "root_only_recall": 0.90}
+QUOTE_FLOOR = {"recall": 0.91, "speaker_accuracy": 0.87}
 
 
 def test_quality_gate_events_and_quotes_on_dev_set(indosum):
@@ -198,7 +198,7 @@ def test_quality_gate_events_and_quotes_on_dev_set(indosum):
     folder = indosum
     gold = Path(__file__).resolve().parent.parent / "eval" / "events" / "gold.jsonl"
     report = evaluate(gold, folder, "dev")
-    assert report["articles"] == 352 and not report["drifted_articles"]
+    assert report["articles"] == 396 and not report["drifted_articles"]
     for key, floor in EVENT_FLOOR.items():
         assert report["events"][key] >= floor, (key, report["events"])
     for key, floor in QUOTE_FLOOR.items():

@@ -170,6 +170,30 @@ def test_diplomacy_and_conflict():
     assert by_trigger["memerangi"].code == "190"
 
 
+NINTH_ROUND = ("Satgas 115 menenggelamkan 81 kapal pencuri ikan. "
+               "Polisi menerbitkan surat perintah penangkapan untuk Rizieq. "
+               "Masinton menantang pimpinan KPK. "
+               "Saksi itu dimintai keterangan oleh penyidik. "
+               "Kementerian Komunikasi dan Informatika memblokir layanan Telegram. "
+               "Novel tidak setuju dengan rencana Aris.")
+
+
+def test_triggers_the_ninth_round_added():
+    names = {"PER": ["Rizieq", "Masinton", "Novel", "Aris"],
+             "ORG": ["KPK", "Kementerian Komunikasi dan Informatika", "Satgas 115"]}
+    found = rules(with_entities(article_of(NINTH_ROUND), names))
+    codes = {e.trigger.text: e.code for e in found}
+    assert codes["menenggelamkan"] == "171"  # sinking seized boats destroys property
+    assert codes["menerbitkan surat perintah penangkapan"] == "173"  # the arrest ordered
+    assert codes["menantang"] == "100"
+    assert codes["dimintai keterangan"][:2] == "09"
+    assert codes["memblokir"] == "172"
+    assert codes["tidak setuju"] == "120"
+    by_trigger = {e.trigger.text: e for e in found}
+    # A passive questioning: the agent follows "oleh", the subject is questioned.
+    assert by_trigger["dimintai keterangan"].actor1.text == "penyidik"
+    assert by_trigger["dimintai keterangan"].actor2.text == "Saksi itu"
+
 # --- quality gate --------------------------------------------------------------------------
 
 #: Floors from the measured figures of the dev split (the 396 articles the rules are tuned on

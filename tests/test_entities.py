@@ -157,6 +157,22 @@ def test_namesakes_with_full_names_stay_apart():
     assert len(iriana.mentions) == 3  # the lone "Widodo" goes to the one mentioned last
 
 
+def test_a_short_form_of_a_name_given_earlier_is_that_person():
+    text = ("Wakil Ketua KPK Alexander Marwata hadir. Alex lalu berbicara. Syarif datang, "
+            "kemudian Menteri Syarifuddin Hasan dan Menteri Syarifudin Amir tiba. Syarif pulang.")
+    mentions = [at(text, "Alexander Marwata", "PER"), at(text, "Alex", "PER", 1),
+                at(text, "Syarif", "PER"), at(text, "Syarifuddin Hasan", "PER"),
+                at(text, "Syarifudin Amir", "PER"), at(text, "Syarif", "PER", 3)]
+    people = {e.name: [m.text for m in e.mentions]
+              for e in resolve(text, mentions, sentences(text))}
+    # "Alex" after "Alexander Marwata" is him, while no other name could be meant.
+    assert people["Alexander Marwata"] == ["Alexander Marwata", "Alex"]
+    # A short form before the full name, or one that fits two people (the second "Syarif"),
+    # stays apart.
+    assert people["Syarif"] == ["Syarif", "Syarif"]
+    assert people["Syarifuddin Hasan"] == ["Syarifuddin Hasan"]
+
+
 def test_address_words_and_honorifics():
     text = "Pak Budi Santoso datang. Prof. Dr. H. Ahmad Syafii hadir. Budi Santoso pulang."
     mentions = [at(text, "Pak Budi Santoso", "PER"), at(text, "Ahmad Syafii", "PER"),

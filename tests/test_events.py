@@ -194,6 +194,22 @@ def test_triggers_the_ninth_round_added():
     assert by_trigger["dimintai keterangan"].actor1.text == "penyidik"
     assert by_trigger["dimintai keterangan"].actor2.text == "Saksi itu"
 
+def test_speaker_scored_by_any_name_the_article_gives_the_entity():
+    from warta.evaluate.events import _match_quotes
+
+    text = ("Komisi Pemberantasan Korupsi (KPK) memeriksa tiga saksi pada Senin di Jakarta. "
+            "KPK menyatakan bahwa pemeriksaan itu berjalan lancar dan akan dilanjutkan pekan "
+            "depan dengan saksi lain dari kementerian.")
+    article = with_entities(article_of(text), {"ORG": ["Komisi Pemberantasan Korupsi", "KPK"]})
+    [quote] = article.quotes
+    [kpk] = [e for e in article.entities if e.key == quote.speaker_entity]
+    assert kpk.name == "KPK" and "Komisi Pemberantasan Korupsi" in kpk.aliases
+    gold = {"start": quote.start, "end": quote.end, "speaker": "",
+            "speaker_refers_to": "Komisi Pemberantasan Korupsi"}
+    assert _match_quotes(article, [gold]) == (1, 1, 1, 1)
+    wrong = dict(gold, speaker_refers_to="Kejaksaan Agung")
+    assert _match_quotes(article, [wrong]) == (1, 1, 0, 1)
+
 # --- quality gate --------------------------------------------------------------------------
 
 #: Floors from the measured figures of the dev split (the 396 articles the rules are tuned on

@@ -126,10 +126,13 @@ def judge_events(article: Article, gold: list[dict[str, Any]], predicted: list[E
 
 
 def _speaker_name(article: Article, quote: Quote) -> str:
+    """The names of the speaker the quote was resolved to: its entity's name and the other
+    names the article gives it ("KPK", "Komisi Pemberantasan Korupsi"), else the words of its
+    antecedent or speaker phrase."""
     if quote.speaker_entity:
         for entity in article.entities:
             if entity.key == quote.speaker_entity:
-                return entity.name
+                return " ".join([entity.name, *entity.aliases])
     if quote.antecedent is not None:
         return quote.antecedent.text
     return quote.speaker.text if quote.speaker else ""

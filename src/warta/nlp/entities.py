@@ -556,6 +556,8 @@ def _join_short_person_names(text: str, items: list[_Item], groups: _Groups) -> 
         if not mine:
             continue
         fuller = [m for m in people if len(set(words[m])) > len(mine) and mine <= set(words[m])]
+        if not fuller and len(mine) == 1:
+            fuller = _fuller_by_short_form(next(iter(mine)), n, people, words, items)
         if not fuller:
             # The same name spelt another way ("Soeharto", "Suharto"): the first spelling's.
             same = [m for m in people if m != n and set(words[m]) == mine
@@ -567,6 +569,18 @@ def _join_short_person_names(text: str, items: list[_Item], groups: _Groups) -> 
         chosen = max(earlier, key=lambda m: items[m].start) if earlier else min(
             fuller, key=lambda m: items[m].start)
         groups.join(chosen, n)
+
+
+def _fuller_by_short_form(word: str, n: int, people: list[int], words: dict[int, list[str]],
+                          items: list[_Item]) -> list[int]:
+    """The mentions of the one person named earlier with a longer word that ``word`` begins:
+    "Alex" after "Alexander Marwata", "Syarif" after "Syarifuddin Hasan". None when the word is
+    short (under four letters) or when two different people fit."""
+    if len(word) < 4:
+        return []
+    longer = [m for m in people if items[m].start < items[n].start and len(words[m]) > 1
+              and any(w != word and w.startswith(word) for w in words[m])]
+    return longer if len({frozenset(words[m]) for m in longer}) == 1 else []
 
 
 def _join_initialisms(text: str, items: list[_Item], groups: _Groups) -> None:

@@ -527,6 +527,22 @@ def test_a_title_alone_stands_for_the_holder_of_a_longer_title():
         ("mengatakan", "PER:victor ziliwu"), ("menurut", "PER:victor ziliwu")]
 
 
+def test_an_office_named_by_its_short_form_stands_for_its_holder():
+    # "(Menko Polhukam) Wiranto": the bracketed short form closes his title, so the office
+    # alone later is him, not a body of that name; "KPK" alone stays the commission.
+    a = article_from([
+        "Menteri Koordinator Bidang Politik, Hukum dan Keamanan (Menko Polhukam) Wiranto "
+        "mengatakan demonstrasi harus bubar pukul 18.00.",
+        "Menko Polhukam juga mengatakan para ulama diminta menyerukan kepada umat agar tenang.",
+        "KPK menyatakan bahwa pemeriksaan itu berjalan lancar.",
+    ])
+    found = [(m.start(), m.end(), "PER") for m in re.finditer("Wiranto", a.text)] + [
+        (m.start(), m.end(), "ORG") for m in re.finditer("Menko Polhukam|KPK", a.text)]
+    a = replace(a, entities=resolve(a.text, sorted(found), a.sentences))
+    quotes = find_quotes(a)
+    assert [q.speaker_entity for q in quotes] == ["PER:wiranto", "PER:wiranto", "ORG:kpk"]
+
+
 def test_a_question_cue_and_a_pronoun_after_a_report_in_its_sentence():
     # "tanya Soesilo" is "asked Soesilo", not "ta" with a pronoun; "Mendengar pertanyaan
     # tersebut, Fahmi pun mengakui …, menurutnya …": "tersebut" is no verb, Fahmi is the

@@ -101,7 +101,8 @@ def _title_holder(article: Article, speaker: Mention) -> str | None:
     title = speaker.text.lower()
     # The title written right before a name, ranks and capitalised words between allowed
     # ("Kapolri Jenderal Tito Karnavian"), never across punctuation.
-    written = re.compile(rf"(?i:{re.escape(title)})(?:\s+[A-Z][\w.]*){{0,3}}\s+$")
+    # A short form in brackets closes the title: "(Menko Polhukam) Wiranto".
+    written = re.compile(rf"(?i:{re.escape(title)})\)?(?:\s+[A-Z][\w.]*){{0,3}}\s+$")
     holders = [(m.start, entity.key) for entity in article.entities if entity.type == "PER"
                for m in entity.mentions
                if any(t.lower().startswith(title) for t in entity.titles)
@@ -175,6 +176,11 @@ def resolve_speaker(article: Article, found: Found, earlier: Sequence[Quote],
         entity = _title_holder(article, speaker)
     elif entity is None:
         entity = _title_holder(article, speaker)
+    elif _holds_office(speaker.text) and any(e.key == entity and e.type == "ORG"
+                                             for e in article.entities):
+        # An office alone, named by its body ("Menko Polhukam juga mengatakan", "Ketua KPK
+        # menegaskan"): the person the article names in it, else the body.
+        entity = _title_holder(article, speaker) or entity
     return None, entity
 
 

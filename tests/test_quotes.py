@@ -527,6 +527,21 @@ def test_a_title_alone_stands_for_the_holder_of_a_longer_title():
         ("mengatakan", "PER:victor ziliwu"), ("menurut", "PER:victor ziliwu")]
 
 
+def test_an_indirect_quote_runs_on_over_connective_sentences_with_no_cue():
+    a = article_from([
+        "Menurut Alex, KPK tak dapat mengusut kasus ini. Sebab kewenangan KPK hanya menyangkut "
+        "penyelenggara negara. Sementara itu, polisi terus bekerja.",
+        "Tapi kasus itu belum selesai.",
+    ])
+    a = with_names(a, "Alex")
+    [quote] = find_quotes(a)
+    # "Sebab …" goes on with Alex's reasoning; "Sementara itu" turns to the narrative, and a
+    # new paragraph is not carried over.
+    assert quote.text == ("KPK tak dapat mengusut kasus ini. Sebab kewenangan KPK hanya "
+                          "menyangkut penyelenggara negara")
+    assert quote.speaker_entity == "PER:alex"
+
+
 def test_an_office_named_by_its_short_form_stands_for_its_holder():
     # "(Menko Polhukam) Wiranto": the bracketed short form closes his title, so the office
     # alone later is him, not a body of that name; "KPK" alone stays the commission.

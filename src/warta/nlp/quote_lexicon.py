@@ -173,6 +173,7 @@ class Grammar:
     to_addressee: re.Pattern[str]  # "kepada" right after a verb
     relative: str
     sentence_connective: re.Pattern[str]  # a connective opening the sentence
+    run_on: re.Pattern[str]  # a connective opening a sentence that goes on with a report
     preposition: re.Pattern[str]
     pointing: re.Pattern[str]  # a description ending in a pointer ("… ini")
     purpose: re.Pattern[str]  # a phrase ending in a word of purpose ("… guna")
@@ -215,6 +216,7 @@ def grammar() -> Grammar:
         to_addressee=re.compile(rf"\s+(?:{to_whom})\s"),
         relative=words["relative"],
         sentence_connective=re.compile(rf"^(?:{either('sentence_connectives')})\s*,?\s+", re.I),
+        run_on=re.compile(rf"(?:{either('run_on_connectives')})\b", re.I),
         preposition=re.compile(rf"\b(?:{either('prepositions')})\b", re.I),
         pointing=re.compile(rf"\s(?:{either('demonstratives')})$"),
         purpose=re.compile(rf"\s(?:{either('purpose')})\s*$", re.I),

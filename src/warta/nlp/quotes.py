@@ -238,7 +238,7 @@ def find_quotes(article: Article) -> list[Quote]:
             continue  # a scare-quoted term: its sentence may still report speech indirectly
         covered.append((start, end))
         found.append(Found("direct", inner_start, inner_start + len(content), verb, speaker))
-    found.extend(_indirect(article, covered))
+    found.extend(_run_on(article, _indirect(article, covered), covered))
     found.sort(key=lambda f: f.start)
     found = _said_before(article, found)
     quoted = [(f.start, f.end) for f in found]
@@ -249,6 +249,32 @@ def find_quotes(article: Article) -> list[Quote]:
                             start=f.start, end=f.end, cue=f.verb, speaker=f.speaker,
                             speaker_entity=entity, antecedent=antecedent))
     return quotes
+
+
+def _run_on(article: Article, found: list[Found], covered: list[tuple[int, int]]
+            ) -> list[Found]:
+    """Indirect quotes carried on over the sentences after them, in their paragraph, that open
+    with a connective and report nothing of their own ("Menurut Alex, KPK tak dapat mengusut
+    kasus ini. Sebab kewenangan KPK hanya …"): what follows the connective is still the
+    speaker's (eval/GUIDELINE.md, the run-on of v1.14)."""
+    text, run_on = article.text, grammar().run_on
+    starts = {f.start for f in found} | {s for s, _ in covered}
+    out = []
+    for f in found:
+        end = f.end
+        index = next((i for i, s in enumerate(article.sentences) if s.start <= f.end - 1 < s.end),
+                     None)
+        while index is not None and index + 1 < len(article.sentences):
+            this, after = article.sentences[index], article.sentences[index + 1]
+            gap = text[this.end:after.start]
+            if ("\n" in gap or not run_on.match(text, after.start)
+                    or any(after.start <= s < after.end for s in starts)
+                    or any(s < after.end and after.start < e for s, e in covered)):
+                break
+            end = after.start + len(text[after.start:after.end].rstrip(" .!?"))
+            index += 1
+        out.append(Found(f.kind, f.start, end, f.verb, f.speaker) if end != f.end else f)
+    return out
 
 
 def _fragment_of_report(article: Article, start: int) -> tuple[str, Mention | None] | None:

@@ -212,20 +212,22 @@ def test_speaker_scored_by_any_name_the_article_gives_the_entity():
 
 # --- quality gate --------------------------------------------------------------------------
 
-#: Floors from the measured figures of the dev split (the 396 articles the rules are tuned on
+#: Floors from the measured figures of the dev split (the 426 articles the rules are tuned on
 #: and the learned trigger tagger and actor model are trained on), rounded down by about 0.01:
-#: events with correct actors P 0.679 / R 0.740, root only P 0.840 / R 0.916; quotes found
-#: 0.922, speaker accuracy 0.880. This is a regression guard, not an estimate of quality on new
+#: events with correct actors P 0.626 / R 0.681, root only P 0.835 / R 0.909; quotes found
+#: 0.917, speaker accuracy 0.877. This is a regression guard, not an estimate of quality on new
 #: text: the models have seen these articles (their cross-validated figures are in
 #: src/warta/models/events/MODEL_CARD.md),
 #: and the test split is read only by `warta eval events --split test` when a round is reported
 #: (eval/events/README.md), so that running the suite while tuning never shows test figures.
 #: Floors only move up, except when the dev split grows (136, 161, 186, 211, 236, 261, 276, 301,
-#: 312, 332, 352, 396: the new batch was annotated blind and scores like new text), a model is added
+#: 312, 332, 352, 396, 426: the new batch was annotated blind and scores like new text), a model is added
 #: (the tagger, the actor model) or a change raises the cross-validated figures while lowering
 #: these in-sample ones (session 8: the actor model also decides events the rules found no
-#: actor for, CV 0.560 / 0.391 -> 0.559 / 0.399, in sample 0.638 / 0.684 -> 0.628 / 0.682).
-EVENT_FLOOR = {"precision": 0.67, "recall": 0.73, "root_only_precision": 0.83,
+#: actor for, CV 0.560 / 0.391 -> 0.559 / 0.399, in sample 0.638 / 0.684 -> 0.628 / 0.682), or
+#: the shipped actor model changes mode (tenth round: fill-empty-roles at 0.4 instead of override
+#: at 0.3, which fails the seed check; in sample 0.660 / 0.719 -> 0.626 / 0.681).
+EVENT_FLOOR = {"precision": 0.61, "recall": 0.67, "root_only_precision": 0.82,
                "root_only_recall": 0.90}
 QUOTE_FLOOR = {"recall": 0.91, "speaker_accuracy": 0.87}
 
@@ -238,7 +240,7 @@ def test_quality_gate_events_and_quotes_on_dev_set(indosum):
     folder = indosum
     gold = Path(__file__).resolve().parent.parent / "eval" / "events" / "gold.jsonl"
     report = evaluate(gold, folder, "dev")
-    assert report["articles"] == 396 and not report["drifted_articles"]
+    assert report["articles"] == 426 and not report["drifted_articles"]
     for key, floor in EVENT_FLOOR.items():
         assert report["events"][key] >= floor, (key, report["events"])
     for key, floor in QUOTE_FLOOR.items():

@@ -138,9 +138,13 @@ def _speaker_name(article: Article, quote: Quote) -> str:
     return quote.speaker.text if quote.speaker else ""
 
 
-def _match_quotes(article: Article, gold: list[dict[str, Any]]) -> tuple[int, int, int, int]:
-    """(gold quotes found, gold quotes with a speaker, speakers right, predicted quotes)."""
+def _match_quotes(article: Article, gold: list[dict[str, Any]]
+                  ) -> tuple[int, int, int, int, int]:
+    """(gold quotes found, gold quotes with a speaker, speakers right, predicted quotes,
+    predicted quotes that found a gold one). One long predicted quote may find two gold ones,
+    so precision counts the predicted quotes, not the gold quotes found."""
     found = with_speaker = right = 0
+    hit: set[int] = set()
     for g in gold:
         length = max(1, g["end"] - g["start"])
         best = max(article.quotes, default=None,
@@ -150,12 +154,13 @@ def _match_quotes(article: Article, gold: list[dict[str, Any]]) -> tuple[int, in
                 with_speaker += 1
             continue
         found += 1
+        hit.add(id(best))
         wanted = _words(g.get("speaker_refers_to")) | _words(g.get("speaker"))
         if wanted:
             with_speaker += 1
             if wanted & _words(_speaker_name(article, best)):
                 right += 1
-    return found, with_speaker, right, len(article.quotes)
+    return found, with_speaker, right, len(article.quotes), len(hit)
 
 
 def _ratio(a: int, b: int) -> float:
@@ -189,9 +194,9 @@ def evaluate(gold_path: Path, indosum_dir: Path, split: str = "test") -> dict[st
         per_root_predicted.update(e.code[:2] for e in article.events)
         per_root_right.update(e.code[:2] for e, v in zip(article.events, verdicts, strict=True)
                               if v == "correct")
-        found, with_speaker, right, predicted = _match_quotes(article, row["quotes"])
+        found, with_speaker, right, predicted, hit = _match_quotes(article, row["quotes"])
         totals.update(gold_quotes=len(row["quotes"]), predicted_quotes=predicted,
-                      quotes_found=found, quotes_with_speaker=with_speaker,
+                      quotes_found=found, quotes_hit=hit, quotes_with_speaker=with_speaker,
                       speakers_right=right)
     roots = sorted(set(per_root_hits) | set(per_root_misses) | set(per_root_predicted))
     return {
@@ -222,7 +227,7 @@ def evaluate(gold_path: Path, indosum_dir: Path, split: str = "test") -> dict[st
         "quotes": {
             "gold": totals["gold_quotes"], "predicted": totals["predicted_quotes"],
             "recall": _ratio(totals["quotes_found"], totals["gold_quotes"]),
-            "precision": _ratio(totals["quotes_found"], totals["predicted_quotes"]),
+            "precision": _ratio(totals["quotes_hit"], totals["predicted_quotes"]),
             "speaker_accuracy": _ratio(totals["speakers_right"], totals["quotes_with_speaker"]),
         },
     }

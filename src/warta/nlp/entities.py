@@ -574,7 +574,7 @@ def _join_short_person_names(text: str, items: list[_Item], groups: _Groups) -> 
 def _fuller_by_short_form(word: str, n: int, people: list[int], words: dict[int, list[str]],
                           items: list[_Item]) -> list[int]:
     """The mentions of the one person named earlier with a longer word that ``word`` begins:
-    "Alex" after "Alexander Marwata", "Syarif" after "Syarifuddin Hasan". None when the word is
+    "Alex" after "Alexander Marwata", "Syarif" after "Syarifuddin Hasan". Empty when the word is
     short (under four letters) or when two different people fit."""
     if len(word) < 4:
         return []

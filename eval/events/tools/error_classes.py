@@ -18,16 +18,23 @@ rules were written while reading these articles, so they still flatter it. Print
 - events with the right root and wrong actors, by role: a wrong actor or an empty role;
 - extra events (no annotated event) by factuality and by the word before the trigger.
 
+``--examples FILE`` also writes every error, one JSON object per line, to read them one by one:
+a missed annotated event (``kind: "missed"``, with why), an extra coded event (``"extra"``), and
+a right root with wrong actors (``"actors"``), each with its article id, sentence text, and the
+annotated and coded codes, triggers and actors.
+
 The test split is never read.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -182,13 +189,66 @@ def report(articles: dict[str, Article], gold: dict[str, dict[str, Any]]) -> Non
             print(f"    {word:12s} {n} of {before_all[word]}")
 
 
+def _sentence_text(article: Article, index: int) -> str:
+    sentence = article.sentences[index]
+    return article.text[sentence.start:sentence.end]
+
+
+def _actor(actor: Any) -> str | None:
+    return None if actor is None else f"{actor.text} / {actor.code}"
+
+
+def examples(articles: dict[str, Article], gold: dict[str, dict[str, Any]]
+             ) -> Iterator[dict[str, Any]]:
+    """Every error of the out-of-fold coder, for reading (see ``--examples``)."""
+    for aid, article in articles.items():
+        annotated = gold[aid]["events"]
+        verdicts, _, _ = judge_events(article, annotated, article.events)
+        spans = _lexicon_spans(article)
+        for event, verdict in zip(article.events, verdicts, strict=True):
+            if verdict is None:
+                yield {"kind": "extra", "id": aid,
+                       "sentence": _sentence_text(article, event.sentence),
+                       "coded": event.code, "trigger": event.trigger.text,
+                       "factuality": event.factuality, "actor1": _actor(event.actor1),
+                       "actor2": _actor(event.actor2)}
+        for g in annotated:
+            index = _sentence_of(article, g["trigger_start"], g["sentence_index"])
+            same = [e for e in article.events if e.sentence == index and e.code[:2] == g["root"]]
+            record = {"id": aid, "sentence": _sentence_text(article, index), "annotated": g["code"],
+                      "trigger": g["trigger"], "gold_actor1": f"{g['actor1']} / {g['actor1_code']}",
+                      "gold_actor2": f"{g['actor2']} / {g['actor2_code']}"}
+            if same:
+                if not any(_actor_ok(g["actor1"], g["actor1_code"], e.actor1)
+                           and _actor_ok(g["actor2"], g["actor2_code"], e.actor2) for e in same):
+                    best = min(same, key=lambda e: abs(e.trigger.start - g["trigger_start"]))
+                    yield {"kind": "actors", **record, "coded": best.code,
+                           "coded_trigger": best.trigger.text, "actor1": _actor(best.actor1),
+                           "actor2": _actor(best.actor2)}
+                continue
+            trigger = (g["trigger_start"], g["trigger_end"])
+            lexical = [root for span, root in spans.items() if _overlaps(span, trigger)]
+            at = [e.code for e in article.events if e.sentence == index
+                  and _overlaps((e.trigger.start, e.trigger.end), trigger)]
+            why = ("coded with another root" if at else "lexicon trigger set aside" if lexical
+                   else "no lexicon trigger")
+            yield {"kind": "missed", **record, "why": why, "coded_there": at}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--indosum", type=Path, required=True)
     parser.add_argument("--gold", type=Path, default=Path("eval/events/gold.jsonl"))
+    parser.add_argument("--examples", type=Path, metavar="FILE",
+                        help="also write every error as a JSON line to FILE")
     args = parser.parse_args(argv)
     gold = {row["indosum_id"]: row for row in load_gold(args.gold, "dev")}
-    report(out_of_fold(args.indosum, gold), gold)
+    articles = out_of_fold(args.indosum, gold)
+    report(articles, gold)
+    if args.examples:
+        with args.examples.open("w", encoding="utf-8") as out:
+            for record in examples(articles, gold):
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0
 
 

@@ -111,6 +111,23 @@ def test_keeping_the_rules_decides_only_the_empty_roles():
     assert source == choice.source and target is not None and target.text != source.text
 
 
+SUPPORTED = ("Pasukan Suriah yang didukung oleh tentara Rusia menyerang wilayah yang telah "
+             "diduduki oleh militan ISIS di dekat Kota Deir Az Zor pada Senin (5/3) pagi. "
+             "Pertempuran itu berlangsung selama beberapa jam dan warga setempat mengungsi ke "
+             "desa-desa di sekitarnya.")
+
+
+def test_the_agent_of_a_passive_relative_clause_is_marked_on_its_side():
+    choice = _choice(SUPPORTED)
+    marked = {o.text: side for o in choice.options for side in ("before", "after")
+              if event_actors.features(choice, o, "a2").get(f"relative_agent&side={side}")}
+    # The army backing the subject is named before the verb, the group holding the attacked
+    # area after it; the subject itself is no relative clause's agent.
+    assert any("Rusia" in text and side == "before" for text, side in marked.items())
+    assert any("ISIS" in text and side == "after" for text, side in marked.items())
+    assert not any(text.startswith("Pasukan Suriah") for text in marked)
+
+
 def test_the_shipped_model_loads_and_the_setting_turns_it_off():
     model = event_actors.default_model()
     assert model is not None

@@ -43,6 +43,10 @@ __all__ = ["ROLES", "ActorChoice", "ActorModel", "Chooser", "default_model", "fe
            "fill_features"]
 
 _WORD = re.compile(r"[\w-]+")
+# The agent of a passive relative clause right before an option: "pasukan Suriah yang didukung
+# oleh tentara Rusia", "wilayah yang telah diduduki oleh militan ISIS".
+_RELATIVE_AGENT = re.compile(r"\byang\s+(?:telah\s+|sudah\s+|sempat\s+|kini\s+)?di\w+\s+"
+                             r"(?:oleh\s+)?$", re.I)
 ROLES = ("a1", "a2")
 
 
@@ -191,6 +195,8 @@ def features(choice: ActorChoice, option: _Candidate, role: str) -> dict[str, fl
     # A description ("dua kantong wilayah") where the same side also names a coded actor.
     coded_beside = option.code is None and any(
         o.code and (o.end <= choice.start) == (side == "before") for o in choice.options)
+    relative_agent = _RELATIVE_AGENT.search(
+        text, max(choice.sentence.start, option.start - 60), option.start) is not None
     where = ("report" if option.start < choice.floor
              else "clause" if choice.clause_start <= option.start < choice.clause_end
              else "sentence")
@@ -227,6 +233,8 @@ def features(choice: ActorChoice, option: _Candidate, role: str) -> dict[str, fl
         f"trigger_prev={choice.word_before}&side={side}": 1.0,
         f"stem={choice.trigger_stem}&side={side}": 1.0,
         "long": float(len(option.text.split()) > 4),
+        f"relative_agent&side={side}": float(relative_agent),
+        f"relative_agent&side={side}&voice={voice}": float(relative_agent),
         f"uncoded_beside_coded&side={side}": float(coded_beside),
         f"uncoded_beside_coded&root={choice.root}": float(coded_beside),
     }

@@ -170,7 +170,7 @@ def test_diplomacy_and_conflict():
     assert by_trigger["memerangi"].code == "190"
 
 
-NINTH_ROUND = ("Satgas 115 menenggelamkan 81 kapal pencuri ikan. "
+TENTH_ROUND = ("Satgas 115 menenggelamkan 81 kapal pencuri ikan. "
                "Polisi menerbitkan surat perintah penangkapan untuk Rizieq. "
                "Masinton menantang pimpinan KPK. "
                "Saksi itu dimintai keterangan oleh penyidik. "
@@ -178,10 +178,10 @@ NINTH_ROUND = ("Satgas 115 menenggelamkan 81 kapal pencuri ikan. "
                "Novel tidak setuju dengan rencana Aris.")
 
 
-def test_triggers_the_ninth_round_added():
+def test_triggers_the_tenth_round_added():
     names = {"PER": ["Rizieq", "Masinton", "Novel", "Aris"],
              "ORG": ["KPK", "Kementerian Komunikasi dan Informatika", "Satgas 115"]}
-    found = rules(with_entities(article_of(NINTH_ROUND), names))
+    found = rules(with_entities(article_of(TENTH_ROUND), names))
     codes = {e.trigger.text: e.code for e in found}
     assert codes["menenggelamkan"] == "171"  # sinking seized boats destroys property
     assert codes["menerbitkan surat perintah penangkapan"] == "173"  # the arrest ordered
@@ -193,6 +193,7 @@ def test_triggers_the_ninth_round_added():
     # A passive questioning: the agent follows "oleh", the subject is questioned.
     assert by_trigger["dimintai keterangan"].actor1.text == "penyidik"
     assert by_trigger["dimintai keterangan"].actor2.text == "Saksi itu"
+
 
 def test_speaker_scored_by_any_name_the_article_gives_the_entity():
     from warta.evaluate.events import _match_quotes

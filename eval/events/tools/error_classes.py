@@ -19,9 +19,9 @@ rules were written while reading these articles, so they still flatter it. Print
 - extra events (no annotated event) by factuality and by the word before the trigger.
 
 ``--examples FILE`` also writes every error, one JSON object per line, to read them one by one:
-a missed annotated event (``kind: "missed"``, with why), an extra coded event (``"extra"``), and
-a right root with wrong actors (``"actors"``), each with its article id, sentence text, and the
-annotated and coded codes, triggers and actors.
+a missed annotated event (``kind: "missed"``, with why, as the report counts it), an extra coded
+event (``"extra"``), and a right root with wrong actors (``"actors"``), each with its article
+id, sentence text, and the annotated and coded codes, triggers and actors.
 
 The test split is never read.
 """
@@ -75,6 +75,35 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _annotated_outcome(article: Article, g: dict[str, Any], spans: dict[tuple[int, int], str]
+                       ) -> tuple[str, list[Event]]:
+    """What the coder made of one annotated event: "right" (an event of its root in its sentence
+    with the annotated actors), "actors" (the root, wrong actors; with the coded event nearest
+    its trigger), or why it was missed (the counts' labels in ``report``; with the events coded
+    at its trigger under another root)."""
+    events = article.events
+    sentence = _sentence_of(article, g["trigger_start"], g["sentence_index"])
+    trigger = (g["trigger_start"], g["trigger_end"])
+    same = [e for e in events if e.sentence == sentence and e.code[:2] == g["root"]]
+    if same:
+        if any(_actor_ok(g["actor1"], g["actor1_code"], e.actor1)
+               and _actor_ok(g["actor2"], g["actor2_code"], e.actor2) for e in same):
+            return "right", []
+        return "actors", [min(same, key=lambda e: abs(e.trigger.start - g["trigger_start"]))]
+    lexical = [root for span, root in spans.items() if _overlaps(span, trigger)]
+    at_trigger = [e for e in events if e.sentence == sentence
+                  and _overlaps((e.trigger.start, e.trigger.end), trigger)]
+    if at_trigger:
+        return "coded with another root", at_trigger
+    if g["root"] in lexical:
+        return "lexicon trigger of the right root, set aside", []
+    if lexical:
+        return "lexicon trigger of another root, set aside", []
+    if any(e.sentence == sentence for e in events):
+        return "no lexicon trigger; the sentence coded other events", []
+    return "no lexicon trigger; the sentence coded nothing", []
+
+
 def report(articles: dict[str, Article], gold: dict[str, dict[str, Any]]) -> None:
     scores: Counter[str] = Counter()
     misses: Counter[str] = Counter()
@@ -109,32 +138,18 @@ def report(articles: dict[str, Article], gold: dict[str, dict[str, Any]]) -> Non
                 extra_factuality[event.factuality] += 1
                 extra_before[before] += 1
         for g in annotated:
-            sentence = _sentence_of(article, g["trigger_start"], g["sentence_index"])
-            trigger = (g["trigger_start"], g["trigger_end"])
-            same = [e for e in events if e.sentence == sentence and e.code[:2] == g["root"]]
-            if same:
-                if not any(_actor_ok(g["actor1"], g["actor1_code"], e.actor1)
-                           and _actor_ok(g["actor2"], g["actor2_code"], e.actor2) for e in same):
-                    best = min(same, key=lambda e: abs(e.trigger.start - g["trigger_start"]))
-                    for role, key, actor in (("source", "actor1", best.actor1),
-                                             ("target", "actor2", best.actor2)):
-                        if not _actor_ok(g[key], g[key + "_code"], actor):
-                            roles[f"{role} {'empty' if actor is None else 'wrong'}"] += 1
-                continue
-            at_trigger = [e for e in events if e.sentence == sentence
-                          and _overlaps((e.trigger.start, e.trigger.end), trigger)]
-            lexical = [root for span, root in spans.items() if _overlaps(span, trigger)]
-            if at_trigger:
-                misses["coded with another root"] += 1
-            elif g["root"] in lexical:
-                misses["lexicon trigger of the right root, set aside"] += 1
-            elif lexical:
-                misses["lexicon trigger of another root, set aside"] += 1
-            else:
-                busy = any(e.sentence == sentence for e in events)
-                misses["no lexicon trigger; the sentence coded other events" if busy
-                       else "no lexicon trigger; the sentence coded nothing"] += 1
-                phrasings[g["root"], " ".join(stem(w) for w in g["trigger"].lower().split())] += 1
+            kind, coded = _annotated_outcome(article, g, spans)
+            if kind == "actors":
+                best = coded[0]
+                for role, key, actor in (("source", "actor1", best.actor1),
+                                         ("target", "actor2", best.actor2)):
+                    if not _actor_ok(g[key], g[key + "_code"], actor):
+                        roles[f"{role} {'empty' if actor is None else 'wrong'}"] += 1
+            elif kind != "right":
+                misses[kind] += 1
+                if kind.startswith("no lexicon trigger"):
+                    phrasings[g["root"],
+                              " ".join(stem(w) for w in g["trigger"].lower().split())] += 1
         for g in annotated:
             first = g["trigger"].split()[0].lower()
             first_words[first][g["root"]] += 1
@@ -213,26 +228,21 @@ def examples(articles: dict[str, Article], gold: dict[str, dict[str, Any]]
                        "factuality": event.factuality, "actor1": _actor(event.actor1),
                        "actor2": _actor(event.actor2)}
         for g in annotated:
+            kind, coded = _annotated_outcome(article, g, spans)
+            if kind == "right":
+                continue
             index = _sentence_of(article, g["trigger_start"], g["sentence_index"])
-            same = [e for e in article.events if e.sentence == index and e.code[:2] == g["root"]]
             record = {"id": aid, "sentence": _sentence_text(article, index), "annotated": g["code"],
                       "trigger": g["trigger"], "gold_actor1": f"{g['actor1']} / {g['actor1_code']}",
                       "gold_actor2": f"{g['actor2']} / {g['actor2_code']}"}
-            if same:
-                if not any(_actor_ok(g["actor1"], g["actor1_code"], e.actor1)
-                           and _actor_ok(g["actor2"], g["actor2_code"], e.actor2) for e in same):
-                    best = min(same, key=lambda e: abs(e.trigger.start - g["trigger_start"]))
-                    yield {"kind": "actors", **record, "coded": best.code,
-                           "coded_trigger": best.trigger.text, "actor1": _actor(best.actor1),
-                           "actor2": _actor(best.actor2)}
-                continue
-            trigger = (g["trigger_start"], g["trigger_end"])
-            lexical = [root for span, root in spans.items() if _overlaps(span, trigger)]
-            at = [e.code for e in article.events if e.sentence == index
-                  and _overlaps((e.trigger.start, e.trigger.end), trigger)]
-            why = ("coded with another root" if at else "lexicon trigger set aside" if lexical
-                   else "no lexicon trigger")
-            yield {"kind": "missed", **record, "why": why, "coded_there": at}
+            if kind == "actors":
+                best = coded[0]
+                yield {"kind": "actors", **record, "coded": best.code,
+                       "coded_trigger": best.trigger.text, "actor1": _actor(best.actor1),
+                       "actor2": _actor(best.actor2)}
+            else:
+                yield {"kind": "missed", **record, "why": kind,
+                       "coded_there": [e.code for e in coded]}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -542,6 +542,32 @@ def test_an_indirect_quote_runs_on_over_connective_sentences_with_no_cue():
     assert quote.speaker_entity == "PER:alex"
 
 
+def test_run_on_connectives_of_guideline_v1_17_and_v1_19():
+    a = article_from([
+        "Menurut Agus, dewan itu hanya memberi saran. Kemudian, pengawas internal yang akan "
+        "menindaklanjuti. Polisi juga hadir di sana.",
+        "Kapolres mengatakan pemeriksaan sudah selesai. Sehingga berkas segera dikirim ke "
+        "jaksa.",
+    ])
+    quotes = find_quotes(a)
+    # "Kemudian …" and "Sehingga …" go on with the speaker's account; a sentence with its own
+    # subject and no connective does not.
+    assert [q.text for q in quotes] == [
+        "dewan itu hanya memberi saran. Kemudian, pengawas internal yang akan menindaklanjuti",
+        "pemeriksaan sudah selesai. Sehingga berkas segera dikirim ke jaksa"]
+
+
+def test_an_agentless_cue_with_nya_is_the_last_source():
+    a = article_from([
+        '"Kami akan menindak tegas pelaku sweeping," kata Kapolres Harry Kurniawan.',
+        "Dikatakannya, polisi dan TNI sudah bertemu dengan organisasi massa di kota itu.",
+    ])
+    quotes = find_quotes(a)
+    assert [(q.cue, q.text) for q in quotes][1] == (
+        "dikatakannya", "polisi dan TNI sudah bertemu dengan organisasi massa di kota itu")
+    assert quotes[1].antecedent.text == "Kapolres Harry Kurniawan"
+
+
 def test_an_office_named_by_its_short_form_stands_for_its_holder():
     # "(Menko Polhukam) Wiranto": the bracketed short form closes his title, so the office
     # alone later is him, not a body of that name; "KPK" alone stays the commission.

@@ -195,6 +195,26 @@ def test_triggers_the_tenth_round_added():
     assert by_trigger["dimintai keterangan"].actor2.text == "Saksi itu"
 
 
+ELEVENTH_ROUND = ("Menlu Retno menghubungi Penasihat Keamanan Myanmar pada Senin. "
+                  "Aliansi pemberontak menyalahkan pemerintah atas serangan itu. "
+                  "Sandiaga mempertanyakan dampak proyek reklamasi. "
+                  "Kontras mengajukan uji materi ke Mahkamah Konstitusi. "
+                  "Jaringan itu merencanakan serangan di Bandung.")
+
+
+def test_triggers_the_eleventh_round_added():
+    names = {"PER": ["Retno", "Sandiaga"], "ORG": ["Kontras", "Mahkamah Konstitusi"]}
+    found = rules(with_entities(article_of(ELEVENTH_ROUND), names))
+    codes = {e.trigger.text: e.code for e in found}
+    assert codes["menghubungi"] == "041"
+    assert codes["menyalahkan"] == "112"
+    assert codes["mempertanyakan"] == "111"
+    assert codes["mengajukan uji materi"] == "115"
+    assert codes["merencanakan serangan"] == "180"
+    by_trigger = {e.trigger.text: e for e in found}
+    assert by_trigger["menghubungi"].actor1.text == "Menlu Retno"
+
+
 def test_speaker_scored_by_any_name_the_article_gives_the_entity():
     from warta.evaluate.events import _match_quotes
 

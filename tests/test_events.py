@@ -215,6 +215,23 @@ def test_triggers_the_eleventh_round_added():
     assert by_trigger["menghubungi"].actor1.text == "Menlu Retno"
 
 
+def test_territory_takes_the_code_of_who_holds_it():
+    text = ("Tentara Irak mengepung kawasan kota tua yang masih dikuasai oleh militan ISIS sejak "
+            "2014. Pasukan Irak juga mengepung kawasan pasar di tepi sungai pada Senin malam. "
+            "Menurut juru bicara militer, warga diminta tidak keluar rumah karena operasi "
+            "pembersihan diperkirakan berlangsung hingga akhir pekan ini.")
+    article = with_entities(article_of(text), {"ORG": ["ISIS"]})
+
+    def phrase_code(words):
+        start = text.index(words)
+        return events._phrase(article, start, start + len(words), None).code
+
+    # Held territory is its holder's, as the annotated set codes it ("daerah yang dikuasai
+    # pemberontak" SYRREB); territory nobody is said to hold has no code.
+    assert phrase_code("kawasan kota tua") == "IMGMUSISI"
+    assert phrase_code("kawasan pasar") is None
+
+
 def test_speaker_scored_by_any_name_the_article_gives_the_entity():
     from warta.evaluate.events import _match_quotes
 
@@ -237,22 +254,22 @@ def test_speaker_scored_by_any_name_the_article_gives_the_entity():
 
 # --- quality gate --------------------------------------------------------------------------
 
-#: Floors from the measured figures of the dev split (the 426 articles the rules are tuned on
+#: Floors from the measured figures of the dev split (the 456 articles the rules are tuned on
 #: and the learned trigger tagger and actor model are trained on), rounded down by about 0.01:
-#: events with correct actors P 0.660 / R 0.719, root only P 0.834 / R 0.909; quotes found
-#: 0.917, speaker accuracy 0.877. This is a regression guard, not an estimate of quality on new
+#: events with correct actors P 0.661 / R 0.719, root only P 0.831 / R 0.904; quotes found
+#: 0.912, speaker accuracy 0.871. This is a regression guard, not an estimate of quality on new
 #: text: the models have seen these articles (their cross-validated figures are in
 #: src/warta/models/events/MODEL_CARD.md),
 #: and the test split is read only by `warta eval events --split test` when a round is reported
 #: (eval/events/README.md), so that running the suite while tuning never shows test figures.
 #: Floors only move up, except when the dev split grows (136, 161, 186, 211, 236, 261, 276, 301,
-#: 312, 332, 352, 396, 426: the new batch was annotated blind and scores like new text), a model
-#: is added (the tagger, the actor model) or a change raises the cross-validated figures while
+#: 312, 332, 352, 396, 426, 456: the new batch was annotated blind and scores like new text), a
+#: model is added (the tagger, the actor model) or a change raises the cross-validated figures while
 #: lowering these in-sample ones (session 8: the actor model also decides events the rules found
 #: no actor for, CV 0.560 / 0.391 -> 0.559 / 0.399, in sample 0.638 / 0.684 -> 0.628 / 0.682).
 EVENT_FLOOR = {"precision": 0.65, "recall": 0.71, "root_only_precision": 0.82,
-               "root_only_recall": 0.90}
-QUOTE_FLOOR = {"recall": 0.91, "speaker_accuracy": 0.87}
+               "root_only_recall": 0.89}
+QUOTE_FLOOR = {"recall": 0.90, "speaker_accuracy": 0.86}
 
 
 def test_quality_gate_events_and_quotes_on_dev_set(indosum):
@@ -263,7 +280,7 @@ def test_quality_gate_events_and_quotes_on_dev_set(indosum):
     folder = indosum
     gold = Path(__file__).resolve().parent.parent / "eval" / "events" / "gold.jsonl"
     report = evaluate(gold, folder, "dev")
-    assert report["articles"] == 426 and not report["drifted_articles"]
+    assert report["articles"] == 456 and not report["drifted_articles"]
     for key, floor in EVENT_FLOOR.items():
         assert report["events"][key] >= floor, (key, report["events"])
     for key, floor in QUOTE_FLOOR.items():

@@ -5,12 +5,12 @@ one, so that a user can trade recall for precision with a threshold (``--min-con
 instead of taking every event at face value. "Right" means what ``warta eval events`` counts as
 correct: the CAMEO root, in the same sentence as an annotated event, with the annotated actors.
 
-The features describe the event as coded (root, factuality, which actors were found and what
-kind they are, whether the trigger is a noun, a passive verb, inside a quotation or one the
-learned tagger added rather than the lexicon, and the word before it); the weights
-are data (``warta/models/events/confidence.json``), fitted on the dev split of the annotated set
-by ``training/events/confidence.py``. Without that file every event keeps the rule-based score
-the coder gives it, so the module is never needed to code events.
+The features describe the event as coded (root, code, the trigger's words, factuality, which
+actors were found and what kind they are, whether the trigger is a noun, a passive verb, inside a
+quotation or one the learned tagger added rather than the lexicon, and the word before it); the
+weights are data (``warta/models/events/confidence.json``), fitted on the dev split of the
+annotated set by ``training/events/confidence.py``. Without that file every event keeps the
+rule-based score the coder gives it, so the module is never needed to code events.
 """
 
 from __future__ import annotations
@@ -78,6 +78,10 @@ def event_features(article: Article, event: Event, quoted: Sequence[tuple[int, i
     features = {
         "bias": 1.0,
         f"root={event.code[:2]}": 1.0,
+        # The full code and the trigger's words: some forms are nearly always annotated
+        # ("ditangkap"), others mostly not ("rapat", "membantu").
+        f"code={event.code}": 1.0,
+        f"form={form}": 1.0,
         f"factuality={event.factuality}": 1.0,
         "noun": float(is_noun(form)),
         "passive": float(form.startswith("di") and not is_noun(form)),

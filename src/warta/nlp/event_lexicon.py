@@ -301,6 +301,9 @@ class Grammar:
     not_in_phrase: frozenset[str]
     not_phrase_start: frozenset[str]
     people_words: frozenset[str]  # a phrase of function words with one of these names people
+    territory: frozenset[str]  # head words of a phrase naming territory
+    # After a territory phrase: the relative clause naming who holds it ("holder" group).
+    held_by: re.Pattern[str]
     pronoun_speakers: frozenset[str]  # a quote's speaker that names nobody ("-nya", "ia")
 
 
@@ -331,6 +334,11 @@ def grammar() -> Grammar:
         relative=re.compile(r"\b" + relative + r"\b[^,;]*$", re.I),
         # The agent marker and up to four words before the agent.
         by=re.compile(r"\b" + either("agent_markers") + r"\s+(?:[\w-]+\s+){0,4}$", re.I),
+        held_by=re.compile(
+            r"[^,;.]{0,80}?\b" + relative + r"\s+(?:" + either("relative_auxiliaries")
+            + r"\s+){0,2}(?:" + either("held_verbs") + r")\s+(?:" + either("agent_markers")
+            + r"\s+)?(?P<holder>[^,;.]+)", re.I),
+        territory=frozenset(words["territory"]),
         relative_verb=re.compile(
             r"\b" + relative + r"\s+(?:" + either("relative_auxiliaries") + r"\s+){0,2}"
             r"(?:" + either("light_verbs") + r"\s+)?$", re.I),

@@ -360,7 +360,21 @@ def _phrase(article: Article, start: int, end: int, default_country: str | None,
         if entity.type in ("LOC", "GPE") and any(
                 m.start <= at and at + len(phrase) <= m.end + 1 for m in entity.mentions):
             return None  # the phrase is a place
-    return _Candidate(at, at + len(phrase), phrase, None, actor_code(phrase, None, None))
+    code = actor_code(phrase, None, None) or _holder_code(article, at + len(phrase), phrase,
+                                                         default_country)
+    return _Candidate(at, at + len(phrase), phrase, None, code)
+
+
+def _holder_code(article: Article, end: int, phrase: str, default_country: str | None
+                 ) -> str | None:
+    """The code of territory by who holds it, named after it in its sentence: "dua kantong
+    wilayah di sekitar Deir Az Zor yang telah diduduki oleh militan ISIS" is ISIS's."""
+    g = grammar()
+    if not any(word in g.territory for word in phrase.lower().split()[:3]):
+        return None
+    sentence_end = next((s.end for s in article.sentences if s.start <= end <= s.end), end)
+    held = g.held_by.match(article.text, end, sentence_end)
+    return actor_code(held["holder"], None, default_country) if held else None
 
 
 def _subject_phrase(article: Article, site: _Site, default_country: str | None,

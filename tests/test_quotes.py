@@ -568,6 +568,35 @@ def test_an_agentless_cue_with_nya_is_the_last_source():
     assert quotes[1].antecedent.text == "Kapolres Harry Kurniawan"
 
 
+def test_a_quoted_fragment_object_of_a_verb_of_judging_is_a_direct_quote():
+    a = article_from([
+        'Ketua Komnas HAM Ahmad Taufan mengecam "tindakan brutal" aparat di perbatasan itu.',
+        'Polisi menangkap dua pelaku "begal" di Bekasi pada Senin malam.',
+        'Dia juga menuduh pemerintah daerah bertindak seperti "penguasa kolonial" selama ini.',
+    ])
+    quotes = find_quotes(a)
+    # The object of "mengecam" and "menuduh" is the speaker's own words (guideline v1.18); a
+    # quoted term with no such verb is a scare quote.
+    assert [(q.kind, q.cue, q.text) for q in quotes] == [
+        ("direct", "mengecam", "tindakan brutal"), ("direct", "menuduh", "penguasa kolonial")]
+    assert quotes[0].speaker.text == "Ketua Komnas HAM Ahmad Taufan"
+
+
+def test_data_and_surveys_as_source_and_a_suggestion():
+    a = article_from([
+        "Berdasarkan data Kemenkumham, jumlah narapidana di seluruh Indonesia naik tahun ini.",
+        "Berdasarkan pantauan di lapangan, arus lalu lintas di jalan itu lancar sejak pagi.",
+        "Polda Metro Jaya menyarankan agar sidang itu ditunda sampai pemungutan suara selesai.",
+    ])
+    quotes = find_quotes(a)
+    # Data is a source; the outlet's own observation is not (guideline v1.14, v1.20).
+    assert [(q.cue.lower(), q.speaker.text, q.text) for q in quotes] == [
+        ("berdasarkan data", "Kemenkumham",
+         "jumlah narapidana di seluruh Indonesia naik tahun ini"),
+        ("menyarankan", "Polda Metro Jaya",
+         "sidang itu ditunda sampai pemungutan suara selesai")]
+
+
 def test_an_office_named_by_its_short_form_stands_for_its_holder():
     # "(Menko Polhukam) Wiranto": the bracketed short form closes his title, so the office
     # alone later is him, not a body of that name; "KPK" alone stays the commission.

@@ -24,6 +24,8 @@ class Lexicon:
     agentless: re.Pattern[str]
     agentless_verbs: frozenset[str]
     subject_says: re.Pattern[str]
+    # A subject and a verb whose object is a quoted fragment (its speaker and cue).
+    fragment_says: re.Pattern[str]
     inner_says: re.Pattern[str]
     request_verbs: frozenset[str]
     clause_verbs: frozenset[str]
@@ -108,6 +110,12 @@ def lexicon() -> Lexicon:
         agentless=re.compile(
             rf"^(?P<verb>(?i:{_alternation(data['agentless_openers'])})),\s*(?=\S)"),
         subject_says=_says(before, comp, adverbs, "[A-Z]"),
+        # Used with search() on the sentence up to the opening mark; up to eight words between
+        # the verb and the fragment ("menuduh pemerintah Belanda bertindak seperti").
+        fragment_says=re.compile(
+            rf"(?:^|,\s+)(?P<speaker>[A-Z][^.;:!?\"“”‘’\n]{{1,160}}?),?\s+(?:(?:{adverbs})\s+)?"
+            rf"(?P<verb>(?i:{_alternation(data['fragment_verbs'])}))\b"
+            rf"(?:\s+[^\s.;:!?\"“”‘’]+){{0,8}}\s*$"),
         # The speaker inside a report ("…melaporkan, para aktivis di Raqqa menyebutkan …"),
         # used with match(): after a comma, lower case is allowed.
         inner_says=_says(before, comp, adverbs, r"\w"),

@@ -233,6 +233,8 @@ def find_quotes(article: Article) -> list[Quote]:
         if cue is None and len(content.split()) >= _MIN_UNCUED_WORDS:
             # A fragment worth keeping on its own (a scare-quoted term is not) in a report.
             cue = _fragment_of_report(article, start)
+        if cue is None and len(content.split()) < _MIN_UNCUED_WORDS:
+            cue = _fragment_of_act(article, start)  # 'X mengecam "serangan sistematis"'
         verb, speaker = cue if cue else (None, None)
         if verb is None and len(content.split()) < _MIN_UNCUED_WORDS:
             continue  # a scare-quoted term: its sentence may still report speech indirectly
@@ -291,6 +293,24 @@ def _fragment_of_report(article: Article, start: int) -> tuple[str, Mention | No
     base, match = said
     verb, speaker, _ = _said(article, sentence.start + base, chunk[base:], match)
     return verb, speaker
+
+
+def _fragment_of_act(article: Article, start: int) -> tuple[str, Mention | None] | None:
+    """The speaker and cue of a short quoted fragment that is the object of a verb of judging
+    or naming ('Zeid mengecam "serangan sistematis"'), else None: a scare quote."""
+    sentence = _sentence_holding(article, start)
+    if sentence is None or sentence.start >= start:
+        return None
+    chunk = article.text[sentence.start:start]
+    match = lexicon().fragment_says.search(chunk)
+    if match is None or len(_subject_of(match["speaker"]).split()) > MAX_SPEAKER_WORDS or (
+            _in_relative_clause(match["speaker"])):
+        return None
+    if (said := _subject_says(chunk)) is not None and (
+            said[0] + said[1].start("verb") < match.start("verb")):
+        return None  # "Para senator membenarkan bahwa Trump menyebut …": the senators' report
+    verb, speaker, _ = _said(article, sentence.start, chunk, match)
+    return (verb, speaker) if speaker is not None else None
 
 
 def _indirect(article: Article, covered: list[tuple[int, int]]) -> list[Found]:

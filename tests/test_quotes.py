@@ -597,6 +597,22 @@ def test_data_and_surveys_as_source_and_a_suggestion():
          "sidang itu ditunda sampai pemungutan suara selesai")]
 
 
+def test_a_pronoun_after_a_named_person_reporting_without_a_quote():
+    a = article_from([
+        "Sudarso Arief Bakuma, kuasa hukum korban, melapor ke Polda Jawa Timur pada 2016.",
+        '"Penyidikan masih berjalan," kata Kabid Humas Yudhistira.',
+        "Kuasa korban yang melaporkan perkara ini, Sudarso Arief Bakuma, mengaku belum "
+        "menerima surat resmi dari polisi.",
+        '"Kami akan menentukan sikap setelah menerima pemberitahuan resmi," ujarnya.',
+    ])
+    a = with_names(a, "Sudarso Arief Bakuma", "Yudhistira")
+    quotes = find_quotes(a)
+    # "mengaku belum menerima" states what he knows (no quote), but it is Sudarso who speaks
+    # last before "ujarnya", not the spokesman quoted before.
+    assert quotes[-1].speaker.text == "-nya"
+    assert quotes[-1].speaker_entity == "PER:sudarso arief bakuma"
+
+
 def test_an_office_named_by_its_short_form_stands_for_its_holder():
     # "(Menko Polhukam) Wiranto": the bracketed short form closes his title, so the office
     # alone later is him, not a body of that name; "KPK" alone stays the commission.

@@ -24,6 +24,8 @@ class Lexicon:
     agentless: re.Pattern[str]
     agentless_verbs: frozenset[str]
     subject_says: re.Pattern[str]
+    # Used with match() right after a name: the name is the subject of a reporting verb.
+    then_says: re.Pattern[str]
     # A subject and a verb whose object is a quoted fragment (its speaker and cue).
     fragment_says: re.Pattern[str]
     inner_says: re.Pattern[str]
@@ -110,6 +112,7 @@ def lexicon() -> Lexicon:
         agentless=re.compile(
             rf"^(?P<verb>(?i:{_alternation(data['agentless_openers'])})),\s*(?=\S)"),
         subject_says=_says(before, comp, adverbs, "[A-Z]"),
+        then_says=re.compile(rf",?\s+(?:(?:{adverbs}|pun)\s+)?(?i:{before})\b"),
         # Used with search() on the sentence up to the opening mark; up to eight words between
         # the verb and the fragment ("menuduh pemerintah Belanda bertindak seperti").
         fragment_says=re.compile(

@@ -95,6 +95,24 @@ def _subject_person(article: Article, after: int, before: int,
     return best
 
 
+def _reporting_person(article: Article, after: int, before: int,
+                      quoted: Sequence[tuple[int, int]]) -> tuple[Mention, str] | None:
+    """The last person between two offsets, outside quotations, named right before a reporting
+    verb ("Sudarso Arief Bakuma, mengaku …")."""
+    best: tuple[Mention, str] | None = None
+    says = lexicon().then_says
+    for entity in article.entities:
+        if entity.type != "PER":
+            continue
+        for m in entity.mentions:
+            if (after <= m.start and m.end <= before and not any(
+                    s <= m.start < e for s, e in quoted)
+                    and says.match(article.text, m.end) is not None
+                    and (best is None or m.start > best[0].start)):
+                best = (m, entity.key)
+    return best
+
+
 def _title_holder(article: Article, speaker: Mention) -> str | None:
     """The person a title alone stands for ("kata Kapolri" → the Kapolri named earlier; "menurut
     Kapolsek" → the "Kapolsekta Medan Barat" named earlier)."""
@@ -257,6 +275,11 @@ def _antecedent(article: Article, found: Found, earlier: Sequence[Quote],
     assert found.speaker is not None
     last_end = max((max(q.end, q.speaker.end if q.speaker else 0) for q in earlier), default=0)
     until = min(found.speaker.start, found.start)
+    reporting = _reporting_person(article, last_end, until, quoted)
+    if reporting is not None:
+        # "…, Sudarso Arief Bakuma, mengaku belum menerima …. '…,' ujarnya.": the person who
+        # spoke last, even in words that are no quotation, is who the pronoun means.
+        return reporting
     subject = _subject_person(article, last_end, until, quoted)
     if subject is not None and (_introduced(article, subject)
                                 or not _is_person(article, previous)

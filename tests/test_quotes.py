@@ -613,6 +613,19 @@ def test_a_pronoun_after_a_named_person_reporting_without_a_quote():
     assert quotes[-1].speaker_entity == "PER:sudarso arief bakuma"
 
 
+def test_where_it_was_said_before_bahwa():
+    a = article_from([
+        "Biro hukum kota itu mengumumkan di situs resminya bahwa Liu meninggal karena gagal "
+        "organ.",
+        "Pemerintah kota itu mengumumkan hasil seleksi di situs resminya pada Senin pagi.",
+    ])
+    quotes = find_quotes(a)
+    # The venue between the verb and "bahwa" is not what was said; an announcement with a noun
+    # object and no "bahwa" is an act, not a quote.
+    assert [(q.cue, q.text) for q in quotes] == [
+        ("mengumumkan", "Liu meninggal karena gagal organ")]
+
+
 def test_an_office_named_by_its_short_form_stands_for_its_holder():
     # "(Menko Polhukam) Wiranto": the bracketed short form closes his title, so the office
     # alone later is him, not a body of that name; "KPK" alone stays the commission.

@@ -628,10 +628,17 @@ def _told(chunk: str, match: re.Match[str]) -> int | None:
     at = match.end("verb")
     if match["verb"].lower() not in lexicon().addressed_verbs and not (
             grammar().to_addressee.match(chunk[at:])):
-        return None
+        # Where or how it was said, then "bahwa": "mengumumkan di situs resminya bahwa …".
+        where = _SAID_WHERE.match(chunk, at)
+        return where.end() if where else None
     # The person told, then what they were told: "kepada wartawan bahwa …", "Netanyahu bahwa …".
     told = grammar().addressee.match(chunk, at)
     return told.end() if told else None
+
+
+# A few words with no punctuation between a reporting verb and "bahwa" (the venue or medium):
+# "menuding FBI melalui sebuah unggahan di media sosial bahwa …".
+_SAID_WHERE = re.compile(r"\s+(?:[^\s,.;:!?\"“”]+\s+){1,8}?bahwa\s+(?=\S)", re.I)
 
 
 # A clause that ends in a verb before a comma reports who said it ("Laman berita Iraqi News

@@ -626,6 +626,19 @@ def test_where_it_was_said_before_bahwa():
         ("mengumumkan", "Liu meninggal karena gagal organ")]
 
 
+def test_a_request_to_someone_with_agar_reports_what_was_asked():
+    a = article_from([
+        "Para aktivis telah mendesak Beijing agar membebaskan Liu dan mengizinkannya berobat.",
+        "Presiden meminta Turki menghentikan komentar berlebihannya agar tidak memperkeruh "
+        "suasana.",
+    ])
+    quotes = find_quotes(a)
+    # An addressee then "agar": what was asked is quoted (guideline 7); an addressee then a
+    # verb is an appeal only.
+    assert [(q.cue, q.speaker.text, q.text) for q in quotes] == [
+        ("mendesak", "Para aktivis", "membebaskan Liu dan mengizinkannya berobat")]
+
+
 def test_an_office_named_by_its_short_form_stands_for_its_holder():
     # "(Menko Polhukam) Wiranto": the bracketed short form closes his title, so the office
     # alone later is him, not a body of that name; "KPK" alone stays the commission.

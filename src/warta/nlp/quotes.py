@@ -606,7 +606,20 @@ def _is_appeal(chunk: str, match: re.Match[str]) -> bool:
     what was asked, which needs "agar/supaya/bahwa" ('X meminta agar …')."""
     lex = lexicon()
     return match["verb"].lower() in lex.request_verbs and not lex.request_content.match(
-        chunk[match.end("verb"):].lstrip(" ,"))
+        chunk[match.end("verb"):].lstrip(" ,")) and _asked_whom(chunk, match.end("verb")) is None
+
+
+def _asked_whom(chunk: str, at: int) -> int | None:
+    """Where what was asked starts after a short addressee with no verb and "agar/supaya":
+    'mendesak Beijing agar …' (a quote; 'meminta Turki menghentikan …' is an appeal)."""
+    asked = _ASKED_WHOM.match(chunk, at)
+    if asked is None or grammar().verb.search(asked["whom"]):
+        return None
+    return asked.end()
+
+
+_ASKED_WHOM = re.compile(r"\s+(?P<whom>(?:[^\s,.;:!?\"“”]+\s+){1,5}?)(?:agar|supaya)\s+(?=\S)",
+                         re.I)
 
 
 def _reports_a_clause(chunk: str, match: re.Match[str]) -> bool:
@@ -626,6 +639,9 @@ def _told(chunk: str, match: re.Match[str]) -> int | None:
     """Where what was said starts, past an addressee: after a verb of telling, or after
     "kepada X" with any reporting verb ("mengatakan kepada wartawan bahwa …")."""
     at = match.end("verb")
+    if match["verb"].lower() in lexicon().request_verbs and (
+            asked := _asked_whom(chunk, at)) is not None:
+        return asked  # "mendesak Beijing agar …": after agar
     if match["verb"].lower() not in lexicon().addressed_verbs and not (
             grammar().to_addressee.match(chunk[at:])):
         # Where or how it was said, then "bahwa": "mengumumkan di situs resminya bahwa …".

@@ -112,7 +112,8 @@ def lexicon() -> Lexicon:
         agentless=re.compile(
             rf"^(?P<verb>(?i:{_alternation(data['agentless_openers'])})),\s*(?=\S)"),
         subject_says=_says(before, comp, adverbs, "[A-Z]"),
-        then_says=re.compile(rf",?\s+(?:(?:{adverbs}|pun)\s+)?(?i:{before})\b"),
+        then_says=re.compile(rf",?\s+(?:(?:{adverbs}|{_alternation(words['subject_particles'])})"
+                             rf"\s+)?(?i:{before})\b"),
         # Used with search() on the sentence up to the opening mark; up to eight words between
         # the verb and the fragment ("menuduh pemerintah Belanda bertindak seperti").
         fragment_says=re.compile(

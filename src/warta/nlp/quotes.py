@@ -636,8 +636,10 @@ def _reports_a_clause(chunk: str, match: re.Match[str]) -> bool:
 
 
 def _told(chunk: str, match: re.Match[str]) -> int | None:
-    """Where what was said starts, past an addressee: after a verb of telling, or after
-    "kepada X" with any reporting verb ("mengatakan kepada wartawan bahwa …")."""
+    """Where what was said starts, past an addressee or a venue: after a verb of telling, after
+    "kepada X" with any reporting verb ("mengatakan kepada wartawan bahwa …"), after a short
+    addressee and "agar" with a request verb ("mendesak Beijing agar …"), or after a few words
+    and "bahwa" ("mengumumkan di situs resminya bahwa …")."""
     at = match.end("verb")
     if match["verb"].lower() in lexicon().request_verbs and (
             asked := _asked_whom(chunk, at)) is not None:

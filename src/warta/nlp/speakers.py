@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from warta.model import Article, Entity, Mention, Quote, Span
@@ -70,47 +70,45 @@ def _subject_person(article: Article, after: int, before: int,
     """The last person named as a sentence subject between two offsets, outside quotations:
     the one a later "ia"/"-nya" is about ("Sementara itu, Kapolres X tiba di lokasi.")."""
     best: tuple[Mention, str] | None = None
+    for m, key in _people_between(article, after, before, quoted):
+        sentence = next((x for x in article.sentences if x.start <= m.start < x.end), None)
+        lead = article.text[sentence.start:m.start] if sentence else ""
+        # Nor is a name after a preposition in its clause ("Dari tangan Roro didapati …").
+        # Once a verb stands before a name in its sentence, the name is an object or a
+        # complement ("mengenakan sanksi kepada Darwin"), not the subject.
+        if grammar().verb.search(lead) or grammar().preposition.search(lead.split(",")[-1]):
+            continue
+        if lead.startswith("(") or _NOMINAL_BEFORE.search(lead):
+            # An aside in brackets ("(Baca: …, Jokowi: …)") tells no one's story; after
+            # "Bergabungnya" or "Dilantiknya" the name is whose joining it was.
+            continue
+        if _after_relation(lead):
+            continue  # "mantan suami Nia Daniati itu hadir": the husband is the subject
+        if best is None or m.start > best[0].start:
+            best = (m, key)
+    return best
+
+
+def _people_between(article: Article, after: int, before: int,
+                    quoted: Sequence[tuple[int, int]]) -> Iterator[tuple[Mention, str]]:
+    """Each mention of a person between two offsets, outside quotations, with its entity key."""
     for entity in article.entities:
         if entity.type != "PER":
             continue
         for m in entity.mentions:
-            if not (after <= m.start and m.end <= before) or any(
+            if after <= m.start and m.end <= before and not any(
                     s <= m.start < e for s, e in quoted):
-                continue
-            sentence = next((x for x in article.sentences if x.start <= m.start < x.end), None)
-            lead = article.text[sentence.start:m.start] if sentence else ""
-            # Nor is a name after a preposition in its clause ("Dari tangan Roro didapati …").
-            # Once a verb stands before a name in its sentence, the name is an object or a
-            # complement ("mengenakan sanksi kepada Darwin"), not the subject.
-            if grammar().verb.search(lead) or grammar().preposition.search(lead.split(",")[-1]):
-                continue
-            if lead.startswith("(") or _NOMINAL_BEFORE.search(lead):
-                # An aside in brackets ("(Baca: …, Jokowi: …)") tells no one's story; after
-                # "Bergabungnya" or "Dilantiknya" the name is whose joining it was.
-                continue
-            if _after_relation(lead):
-                continue  # "mantan suami Nia Daniati itu hadir": the husband is the subject
-            if best is None or m.start > best[0].start:
-                best = (m, entity.key)
-    return best
+                yield m, entity.key
 
 
 def _reporting_person(article: Article, after: int, before: int,
                       quoted: Sequence[tuple[int, int]]) -> tuple[Mention, str] | None:
     """The last person between two offsets, outside quotations, named right before a reporting
     verb ("Sudarso Arief Bakuma, mengaku …")."""
-    best: tuple[Mention, str] | None = None
     says = lexicon().then_says
-    for entity in article.entities:
-        if entity.type != "PER":
-            continue
-        for m in entity.mentions:
-            if (after <= m.start and m.end <= before and not any(
-                    s <= m.start < e for s, e in quoted)
-                    and says.match(article.text, m.end) is not None
-                    and (best is None or m.start > best[0].start)):
-                best = (m, entity.key)
-    return best
+    reporting = [(m, key) for m, key in _people_between(article, after, before, quoted)
+                 if says.match(article.text, m.end) is not None]
+    return max(reporting, key=lambda found: found[0].start, default=None)
 
 
 def _title_holder(article: Article, speaker: Mention) -> str | None:

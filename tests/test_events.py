@@ -199,7 +199,11 @@ ELEVENTH_ROUND = ("Menlu Retno menghubungi Penasihat Keamanan Myanmar pada Senin
                   "Aliansi pemberontak menyalahkan pemerintah atas serangan itu. "
                   "Sandiaga mempertanyakan dampak proyek reklamasi. "
                   "Kontras mengajukan uji materi ke Mahkamah Konstitusi. "
-                  "Jaringan itu merencanakan serangan di Bandung.")
+                  "Jaringan itu merencanakan serangan di Bandung. "
+                  "Polisi menghimbau warga tetap tenang. "
+                  "Kapolda menampik tudingan itu. "
+                  "Penyidik mengidentifikasi jenazah korban. "
+                  "Polisi menangkap komplotan itu di Depok.")
 
 
 def test_triggers_the_eleventh_round_added():
@@ -211,8 +215,13 @@ def test_triggers_the_eleventh_round_added():
     assert codes["mempertanyakan"] == "111"
     assert codes["mengajukan uji materi"] == "115"
     assert codes["merencanakan serangan"] == "180"
+    assert codes["menghimbau"] == "020"  # the common spelling of "mengimbau"
+    assert codes["menampik"] == "110"
+    assert codes["mengidentifikasi"][:2] == "09"
     by_trigger = {e.trigger.text: e for e in found}
     assert by_trigger["menghubungi"].actor1.text == "Menlu Retno"
+    # A gang is a criminal actor.
+    assert by_trigger["menangkap"].actor2.code == "IDNCRM"
 
 
 def test_territory_takes_the_code_of_who_holds_it():

@@ -265,7 +265,7 @@ def test_speaker_scored_by_any_name_the_article_gives_the_entity():
 
 #: Floors from the measured figures of the dev split (the 456 articles the rules are tuned on
 #: and the learned trigger tagger and actor model are trained on), rounded down by about 0.01:
-#: events with correct actors P 0.662 / R 0.720, root only P 0.832 / R 0.904; quotes found
+#: events with correct actors P 0.663 / R 0.721, root only P 0.832 / R 0.903; quotes found
 #: 0.919, speaker accuracy 0.878. This is a regression guard, not an estimate of quality on new
 #: text: the models have seen these articles (their cross-validated figures are in
 #: src/warta/models/events/MODEL_CARD.md),

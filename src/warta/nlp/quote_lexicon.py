@@ -49,11 +49,17 @@ def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _subject_verb(verbs: str, adverbs: str, first: str, stops: str = "") -> str:
+    """A sentence's or clause's subject (``speaker``, opening with ``first``, not across
+    punctuation or the characters in ``stops``) and its verb (``verb``)."""
+    return (rf"(?:^|,\s+)(?P<speaker>{first}[^.;:!?\"“”{stops}\n]{{1,160}}?),?\s+"
+            rf"(?:(?:{adverbs})\s+)?(?P<verb>(?i:{verbs}))")
+
+
 def _says(before: str, comp: str, adverbs: str, first: str) -> re.Pattern[str]:
     """Subject, reporting verb, and the start of what was said: 'Assad mengatakan, …'."""
-    return re.compile(
-        rf"(?:^|,\s+)(?P<speaker>{first}[^.;:!?\"“”\n]{{1,160}}?),?\s+(?:(?:{adverbs})\s+)?"
-        rf"(?P<verb>(?i:{before}))(?:\s+(?i:{comp}))?\s*,?\s+(?=\S)")
+    return re.compile(_subject_verb(before, adverbs, first)
+                      + rf"(?:\s+(?i:{comp}))?\s*,?\s+(?=\S)")
 
 
 @cache
@@ -117,9 +123,8 @@ def lexicon() -> Lexicon:
         # Used with search() on the sentence up to the opening mark; up to eight words between
         # the verb and the fragment ("menuduh pemerintah Belanda bertindak seperti").
         fragment_says=re.compile(
-            rf"(?:^|,\s+)(?P<speaker>[A-Z][^.;:!?\"“”‘’\n]{{1,160}}?),?\s+(?:(?:{adverbs})\s+)?"
-            rf"(?P<verb>(?i:{_alternation(data['fragment_verbs'])}))\b"
-            rf"(?:\s+[^\s.;:!?\"“”‘’]+){{0,8}}\s*$"),
+            _subject_verb(_alternation(data["fragment_verbs"]), adverbs, "[A-Z]", "‘’")
+            + r"\b(?:\s+[^\s.;:!?\"“”‘’]+){0,8}\s*$"),
         # The speaker inside a report ("…melaporkan, para aktivis di Raqqa menyebutkan …"),
         # used with match(): after a comma, lower case is allowed.
         inner_says=_says(before, comp, adverbs, r"\w"),

@@ -283,25 +283,34 @@ def _fragment_of_report(article: Article, start: int) -> tuple[str, Mention | No
     """The report a quoted fragment is part of, when its sentence opens with one: in
     'Guterres mengatakan bahwa ini saatnya untuk "meredakan retorika …"' Guterres says the
     quoted words, with the cue of the report."""
-    sentence = _sentence_holding(article, start)
-    if sentence is None or sentence.start >= start:
+    before = _sentence_before(article, start)
+    if before is None:
         return None
-    chunk = article.text[sentence.start:start]
+    at, chunk = before
     said = _subject_says(chunk)
     if said is None:
         return None
     base, match = said
-    verb, speaker, _ = _said(article, sentence.start + base, chunk[base:], match)
+    verb, speaker, _ = _said(article, at + base, chunk[base:], match)
     return verb, speaker
+
+
+def _sentence_before(article: Article, start: int) -> tuple[int, str] | None:
+    """Where the sentence holding ``start`` begins and its text up to ``start``, or None when
+    ``start`` opens it."""
+    sentence = _sentence_holding(article, start)
+    if sentence is None or sentence.start >= start:
+        return None
+    return sentence.start, article.text[sentence.start:start]
 
 
 def _fragment_of_act(article: Article, start: int) -> tuple[str, Mention | None] | None:
     """The speaker and cue of a short quoted fragment that is the object of a verb of judging
     or naming ('Zeid mengecam "serangan sistematis"'), else None: a scare quote."""
-    sentence = _sentence_holding(article, start)
-    if sentence is None or sentence.start >= start:
+    before = _sentence_before(article, start)
+    if before is None:
         return None
-    chunk = article.text[sentence.start:start]
+    at, chunk = before
     match = lexicon().fragment_says.search(chunk)
     if match is None or len(_subject_of(match["speaker"]).split()) > MAX_SPEAKER_WORDS or (
             _in_relative_clause(match["speaker"])):
@@ -309,7 +318,7 @@ def _fragment_of_act(article: Article, start: int) -> tuple[str, Mention | None]
     if (said := _subject_says(chunk)) is not None and (
             said[0] + said[1].start("verb") < match.start("verb")):
         return None  # "Para senator membenarkan bahwa Trump menyebut …": the senators' report
-    verb, speaker, _ = _said(article, sentence.start, chunk, match)
+    verb, speaker, _ = _said(article, at, chunk, match)
     return (verb, speaker) if speaker is not None else None
 
 
